@@ -1,0 +1,67 @@
+package io.dyninka.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.jackson.VertxModule;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns service inputs and outputs into JSON and back, with Jackson: records, POJOs, primitives,
+ * collections, {@code JsonObject} and {@code JsonArray}.
+ *
+ * <p>Types come from the manifest as Java type names ({@code double}, {@code
+ * java.util.List<org.example.App$Reading>}) and are resolved once.
+ */
+public final class JsonCodec {
+
+  private final ObjectMapper mapper;
+  private final Map<String, JavaType> types = new ConcurrentHashMap<>();
+
+  public JsonCodec() {
+    this.mapper =
+        new ObjectMapper()
+            .registerModule(new VertxModule())
+            .registerModule(new Jdk8Module())
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // A JSON null must not silently become 0 for a double input.
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  }
+
+  /** The Jackson type for a manifest type name, loaded by the given class loader. */
+  public JavaType type(String name) {
+    return types.computeIfAbsent(
+        name,
+        n -> mapper.getTypeFactory().withClassLoader(Thread.currentThread().getContextClassLoader()).constructFromCanonical(n));
+  }
+
+  public Buffer encode(Object value) {
+    try {
+      return Buffer.buffer(mapper.writeValueAsBytes(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Reads {@code json} as a value of {@code type}.
+   *
+   * @throws IOException when the JSON is malformed or does not fit the type
+   */
+  public Object decode(Buffer json, JavaType type) throws IOException {
+    return mapper.readValue(json.getBytes(), type);
+  }
+
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+}

@@ -1,0 +1,124 @@
+package io.dyninka.runtime;
+
+import io.dyninka.Dyninka;
+import io.dyninka.manifest.AppManifest;
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Hosts one service of a Dyninka app: the runtime behind every generated service class.
+ *
+ * <p>A stateless service runs one instance per event loop; a service with placed state runs a
+ * single instance, so its invocations never overlap.
+ */
+public final class ServiceHost {
+
+  private static final AtomicInteger RANDOM_PORT_KEYS = new AtomicInteger();
+
+  private final Vertx vertx;
+  private final ServiceSetup setup;
+  private final int port;
+  private final List<String> deployments;
+
+  private ServiceHost(Vertx vertx, ServiceSetup setup, int port, List<String> deployments) {
+    this.vertx = vertx;
+    this.setup = setup;
+    this.port = port;
+    this.deployments = List.copyOf(deployments);
+  }
+
+  /**
+   * The {@code main} of a generated service: reads the app manifest from the class path and the
+   * settings from the environment ({@link HostConfig}), then serves until the JVM is stopped.
+   */
+  public static void main(String app, String service, ServiceFunction function) {
+    Vertx vertx = null;
+    try {
+      AppManifest manifest = loadManifest(app);
+      HostConfig config = HostConfig.fromEnvironment();
+      VertxOptions options = new VertxOptions();
+      vertx = Vertx.vertx(options);
+      Dyninka.bind(vertx);
+      int instances = config.instances() > 0 ? config.instances() : options.getEventLoopPoolSize();
+      ServiceHost host = start(vertx, manifest, service, function, config, instances).await();
+      Runtime.getRuntime().addShutdownHook(new Thread(host::shutdown, "dyninka-shutdown"));
+      System.out.printf(
+          "Dyninka service %s of app %s listening on port %d%n", service, app, host.port());
+    } catch (RuntimeException | IOException e) {
+      System.err.println("Dyninka service " + service + " of app " + app + " failed to start: " + e.getMessage());
+      if (vertx != null) {
+        vertx.close();
+      }
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Starts {@code service} of {@code manifest} on {@code vertx}.
+   *
+   * @param instances event-loop instances for a stateless service; a stateful one always gets one
+   */
+  public static Future<ServiceHost> start(
+      Vertx vertx, AppManifest manifest, String service, ServiceFunction function, HostConfig config, int instances) {
+    ServiceSetup setup;
+    try {
+      setup = new ServiceSetup(manifest, service, function, config);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    int count = setup.self().stateful() ? 1 : Math.max(1, instances);
+    // A negative port makes Vert.x pick one free port that the instances listening on that same
+    // negative port share; a distinct one per host keeps two services in one Vert.x apart.
+    int port = config.port() == 0 ? -RANDOM_PORT_KEYS.incrementAndGet() : config.port();
+    List<ServiceVerticle> created = new CopyOnWriteArrayList<>();
+    Supplier<Deployable> instance =
+        () -> {
+          ServiceVerticle verticle = new ServiceVerticle(setup, port);
+          created.add(verticle);
+          return verticle;
+        };
+    return vertx
+        .deployVerticle(instance, new DeploymentOptions().setInstances(count))
+        .map(
+            id -> {
+              setup.ready(true);
+              return new ServiceHost(vertx, setup, created.get(0).actualPort(), List.of(id));
+            });
+  }
+
+  /** Reads {@code META-INF/dyninka/<app>.json} from the class path. */
+  public static AppManifest loadManifest(String app) throws IOException {
+    String path = AppManifest.resourcePath(app);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    try (InputStream in = loader.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IOException("no app manifest " + path + " on the class path; was the app built with dyninka-processor?");
+      }
+      return AppManifest.decode(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Turns not-ready and undeploys every instance of this service. */
+  public Future<Void> stop() {
+    setup.ready(false);
+    return Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
+  }
+
+  private void shutdown() {
+    stop().eventually(() -> vertx.close()).await();
+  }
+}
