@@ -24,4 +24,11 @@ public @interface Service {
 
   /** Runs the function on worker threads, for code that blocks (JDBC, files, sleeps). */
   boolean blocking() default false;
+
+  /**
+   * Says that calling the function twice for one request does no harm, so a pull from it may be
+   * retried even after it started processing (a connection lost mid-answer). Pulls that failed to
+   * connect are retried in any case.
+   */
+  boolean idempotent() default false;
 }

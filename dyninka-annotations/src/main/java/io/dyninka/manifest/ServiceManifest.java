@@ -17,6 +17,7 @@ import java.util.List;
  * @param placed the {@code @Placed} fields it owns, as {@code Class#field}
  * @param stateful whether it owns placed state, and so runs its invocations one at a time
  * @param blocking whether it runs on worker threads
+ * @param idempotent whether a pull from it may be retried after it started processing
  */
 public record ServiceManifest(
     String name,
@@ -27,7 +28,8 @@ public record ServiceManifest(
     Kind kind,
     List<String> placed,
     boolean stateful,
-    boolean blocking) {
+    boolean blocking,
+    boolean idempotent) {
 
   /** How a service function answers. */
   public enum Kind {
@@ -42,6 +44,20 @@ public record ServiceManifest(
   public ServiceManifest {
     inputs = List.copyOf(inputs);
     placed = List.copyOf(placed);
+  }
+
+  /** A service that is not declared idempotent. */
+  public ServiceManifest(
+      String name,
+      String kubeName,
+      String mainClass,
+      List<InputManifest> inputs,
+      String output,
+      Kind kind,
+      List<String> placed,
+      boolean stateful,
+      boolean blocking) {
+    this(name, kubeName, mainClass, inputs, output, kind, placed, stateful, blocking, false);
   }
 
   /** The upstream inputs: those pulled from another service rather than taken from the body. */
@@ -66,7 +82,8 @@ public record ServiceManifest(
         .put("kind", kind.name())
         .put("placed", new JsonArray(List.copyOf(placed)))
         .put("stateful", stateful)
-        .put("blocking", blocking);
+        .put("blocking", blocking)
+        .put("idempotent", idempotent);
   }
 
   public static ServiceManifest fromJson(JsonObject json) {
@@ -85,6 +102,7 @@ public record ServiceManifest(
         Kind.valueOf(json.getString("kind", Kind.VALUE.name())),
         placed,
         json.getBoolean("stateful", false),
-        json.getBoolean("blocking", false));
+        json.getBoolean("blocking", false),
+        json.getBoolean("idempotent", false));
   }
 }

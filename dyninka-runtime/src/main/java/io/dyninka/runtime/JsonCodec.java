@@ -1,6 +1,8 @@
 package io.dyninka.runtime;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,9 +27,23 @@ public final class JsonCodec {
   private final ObjectMapper mapper;
   private final Map<String, JavaType> types = new ConcurrentHashMap<>();
 
+  /** A codec with Jackson's default limits. */
   public JsonCodec() {
+    this(1000);
+  }
+
+  /**
+   * A codec for untrusted input: JSON nested deeper than {@code maxDepth}, or numbers longer than
+   * 100 digits, are refused before they cost anything.
+   */
+  public JsonCodec(int maxDepth) {
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(maxDepth).maxNumberLength(100).build())
+            .build();
     this.mapper =
-        new ObjectMapper()
+        new ObjectMapper(factory)
             .registerModule(new VertxModule())
             .registerModule(new Jdk8Module())
             .registerModule(new JavaTimeModule())

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -118,7 +119,14 @@ public final class ServiceHost {
     return Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
   }
 
+  /**
+   * SIGTERM: turn not-ready at once, keep serving for the drain delay so that callers and load
+   * balancers see it, then finish what is in flight (within the grace period) and exit.
+   */
   private void shutdown() {
-    stop().eventually(() -> vertx.close()).await();
+    setup.ready(false);
+    long drain = setup.config().drainDelay().toMillis();
+    Future<Void> drained = drain > 0 ? vertx.timer(drain, TimeUnit.MILLISECONDS).mapEmpty() : Future.succeededFuture();
+    drained.compose(v -> stop()).eventually(() -> vertx.close()).await();
   }
 }

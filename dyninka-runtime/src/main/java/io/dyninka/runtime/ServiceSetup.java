@@ -3,7 +3,10 @@ package io.dyninka.runtime;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.ServiceManifest;
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** What every event-loop instance of one service shares: its manifest, function, peers, codec. */
 final class ServiceSetup {
@@ -14,7 +17,9 @@ final class ServiceSetup {
   private final Peers peers;
   private final RoutePlanner planner;
   private final FunctionCall call;
-  private final JsonCodec codec = new JsonCodec();
+  private final JsonCodec codec;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final byte[] expectedAuthorization;
   private final Buffer manifestJson;
   private final AtomicBoolean ready = new AtomicBoolean();
   private final System.Logger log;
@@ -26,6 +31,11 @@ final class ServiceSetup {
             .service(service)
             .orElseThrow(() -> new IllegalArgumentException("app " + manifest.app() + " has no service '" + service + "'"));
     this.config = config;
+    this.codec = new JsonCodec(config.maxJsonDepth());
+    this.expectedAuthorization =
+        config.token() == null || (config.publicSink() && manifest.sink().equals(service))
+            ? null
+            : ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
     this.peers = Peers.resolve(manifest, config.peers());
     this.planner = new RoutePlanner(manifest, self);
     this.call = new FunctionCall(function, self);
@@ -74,6 +84,26 @@ final class ServiceSetup {
 
   System.Logger log() {
     return log;
+  }
+
+  /** Takes a place among the requests in flight; false when they are all taken (overload). */
+  boolean admit() {
+    if (inFlight.incrementAndGet() > config.maxInFlight()) {
+      inFlight.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  void release() {
+    inFlight.decrementAndGet();
+  }
+
+  /** Whether a call may come in: always without a token, else only with it (compared in constant time). */
+  boolean authorized(String authorization) {
+    return expectedAuthorization == null
+        || (authorization != null
+            && MessageDigest.isEqual(expectedAuthorization, authorization.getBytes(StandardCharsets.UTF_8)));
   }
 
   boolean ready() {

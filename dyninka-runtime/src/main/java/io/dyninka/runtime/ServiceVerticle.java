@@ -20,6 +20,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One event-loop instance of a service: answers {@code /} by pulling its inputs from its upstream
@@ -41,7 +42,7 @@ final class ServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    upstream = new UpstreamClient(vertx, setup.peers(), setup.config().upstreamTimeout().toMillis(), setup.name());
+    upstream = new UpstreamClient(vertx, setup);
     Router router = Router.router(vertx);
     router.get("/health/live").handler(this::handleLive);
     router.get("/health/ready").handler(this::handleReady);
@@ -56,13 +57,21 @@ final class ServiceVerticle extends VerticleBase {
     router.route().failureHandler(this::handleFailure);
     server =
         vertx.createHttpServer(
-            new HttpServerOptions().setHost(setup.config().host()).setPort(port).setTcpNoDelay(true));
-    return server.requestHandler(router).listen();
+            new HttpServerOptions()
+                .setHost(setup.config().host())
+                .setPort(port)
+                .setTcpNoDelay(true)
+                .setMaxHeaderSize(setup.config().maxHeaderBytes())
+                .setMaxInitialLineLength(Math.min(4096, setup.config().maxHeaderBytes())));
+    return server.requestHandler(router).invalidRequestHandler(this::handleInvalid).listen();
   }
 
+  /** Stops accepting, lets the requests in flight finish within the grace period, then closes. */
   @Override
   public Future<?> stop() {
-    return upstream.close();
+    return server
+        .shutdown(setup.config().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
+        .eventually(() -> upstream.close());
   }
 
   int actualPort() {
@@ -86,7 +95,19 @@ final class ServiceVerticle extends VerticleBase {
   }
 
   private void handleCall(RoutingContext ctx) {
+    if (!setup.admit()) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+      ctx.fail(new ProblemException(Problem.of("overloaded", "Service overloaded", 503,
+          "more than " + setup.config().maxInFlight() + " requests in flight (DYNINKA_MAX_IN_FLIGHT); retry later", setup.name())));
+      return;
+    }
+    ctx.addEndHandler(ended -> setup.release());
     HttpServerRequest request = ctx.request();
+    if (!setup.authorized(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+      ctx.fail(new ProblemException(Problem.of("unauthorized", "Unauthorized", 401,
+          "calls between the services of this app need the shared token (DYNINKA_TOKEN)", setup.name())));
+      return;
+    }
     List<Pull> pulls = setup.planner().plan(request.getHeader(RoutePlanner.HEADER));
     Buffer body = requestBody(ctx);
     Object[] arguments = new Object[setup.self().inputs().size()];
@@ -97,10 +118,14 @@ final class ServiceVerticle extends VerticleBase {
       invoke(ctx, arguments, new StringBuilder());
       return;
     }
-    String trace = TraceParent.forward(request.getHeader(TraceParent.HEADER));
+    RequestScope scope =
+        new RequestScope(
+            TraceParent.forward(request.getHeader(TraceParent.HEADER)),
+            RequestScope.budget(request.getHeader(RequestScope.DEADLINE_HEADER), setup.config().upstreamTimeout().toMillis()));
+    ctx.response().closeHandler(closed -> scope.cancel());
     List<Future<Answer>> answers = new ArrayList<>(pulls.size());
     for (Pull pull : pulls) {
-      answers.add(upstream.pull(pull.service(), pull.route(), body, trace));
+      answers.add(upstream.pull(pull.service(), pull.route(), body, scope));
     }
     Future.all(answers)
         .onFailure(ctx::fail)
@@ -247,6 +272,21 @@ final class ServiceVerticle extends VerticleBase {
         .setStatusCode(problem.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
         .end(problem.toJson().toBuffer());
+  }
+
+  /** A request Vert.x could not parse (a head too large, a bad request line): answered as a problem. */
+  private void handleInvalid(HttpServerRequest request) {
+    int status = request.decoderResult().cause() instanceof io.netty.handler.codec.TooLongFrameException ? 431 : 400;
+    Problem problem = status == 431
+        ? Problem.of("header-too-large", "Request header fields too large", 431,
+            "the request head is larger than " + setup.config().maxHeaderBytes() + " bytes (DYNINKA_MAX_HEADER_BYTES)", setup.name())
+        : Problem.badRequest(setup.name(), "the request is not valid HTTP/1.1");
+    request.response()
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(problem.toJson().toBuffer())
+        .onComplete(done -> request.connection().close());
   }
 
   private Problem statusProblem(int status) {

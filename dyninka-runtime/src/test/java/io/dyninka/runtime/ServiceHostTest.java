@@ -296,7 +296,7 @@ class ServiceHostTest {
       HttpResponse<String> answer = app.get("tail");
 
       assertThat(answer.statusCode()).isEqualTo(504);
-      assertThat(new JsonObject(answer.body()).getString("detail")).contains("within 300 ms");
+      assertThat(new JsonObject(answer.body()).getString("detail")).contains("300 ms");
     }
 
     @Test

@@ -26,6 +26,7 @@ final class TestApp implements AutoCloseable {
   private final Map<String, String> extraPeers = new LinkedHashMap<>();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private Duration timeout = Duration.ofSeconds(5);
+  private java.util.function.UnaryOperator<HostConfig> tuning = c -> c;
   private Vertx vertx;
 
   TestApp(String name) {
@@ -51,6 +52,12 @@ final class TestApp implements AutoCloseable {
     return new InputManifest(null, type);
   }
 
+  /** Adjusts the settings every service of this app starts with. */
+  TestApp configure(java.util.function.UnaryOperator<HostConfig> change) {
+    this.tuning = change;
+    return this;
+  }
+
   TestApp timeout(Duration value) {
     this.timeout = value;
     return this;
@@ -68,14 +75,16 @@ final class TestApp implements AutoCloseable {
 
   /** Starts every service head first, so each one knows where its upstreams listen. */
   TestApp start() {
-    vertx = Vertx.vertx();
+    if (vertx == null) {
+      vertx = Vertx.vertx();
+    }
     AppManifest manifest = manifest();
     Map<String, String> peers = new LinkedHashMap<>(extraPeers);
     for (ServiceManifest service : services) {
       if (extraPeers.containsKey(service.name())) {
         continue;
       }
-      HostConfig config = HostConfig.defaults().withUpstreamTimeout(timeout).withPeers(peersSpec(peers));
+      HostConfig config = tuning.apply(HostConfig.defaults().withUpstreamTimeout(timeout).withPeers(peersSpec(peers)));
       ServiceHost host = ServiceHost.start(vertx, manifest, service.name(), functions.get(service.name()), config, 2).await();
       hosts.put(service.name(), host);
       peers.put(service.name(), "http://127.0.0.1:" + host.port());
@@ -85,6 +94,14 @@ final class TestApp implements AutoCloseable {
 
   private static String peersSpec(Map<String, String> peers) {
     return peers.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+  }
+
+  /** A plain Vert.x server on loopback, for upstreams that misbehave on purpose. */
+  int startRaw(io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> handler) {
+    if (vertx == null) {
+      vertx = Vertx.vertx();
+    }
+    return vertx.createHttpServer().requestHandler(handler).listen(0, "127.0.0.1").await().actualPort();
   }
 
   ServiceHost host(String service) {

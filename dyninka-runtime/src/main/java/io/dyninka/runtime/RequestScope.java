@@ -1,0 +1,68 @@
+package io.dyninka.runtime;
+
+import io.vertx.core.http.HttpClientRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the upstream calls of one incoming request share: its trace, its deadline, and the calls in
+ * flight, which are reset when the client goes away or the deadline passes so that no upstream
+ * keeps working for nobody. Lives on one event loop, so it needs no locks.
+ */
+final class RequestScope {
+
+  static final String DEADLINE_HEADER = "Dyninka-Deadline-Ms";
+
+  private final String traceparent;
+  private final long deadlineNanos;
+  private final List<HttpClientRequest> inFlight = new ArrayList<>(2);
+  private boolean cancelled;
+
+  RequestScope(String traceparent, long budgetMillis) {
+    this.traceparent = traceparent;
+    this.deadlineNanos = System.nanoTime() + budgetMillis * 1_000_000;
+  }
+
+  /**
+   * The time budget of a request: this service's timeout, or less when the caller sent a smaller
+   * {@code Dyninka-Deadline-Ms}; anything that is not a plain positive number is ignored.
+   */
+  static long budget(String header, long timeoutMillis) {
+    if (header == null || header.isEmpty() || header.length() > 9) {
+      return timeoutMillis;
+    }
+    for (int i = 0; i < header.length(); i++) {
+      if (!Character.isDigit(header.charAt(i))) {
+        return timeoutMillis;
+      }
+    }
+    return Math.min(Long.parseLong(header), timeoutMillis);
+  }
+
+  String traceparent() {
+    return traceparent;
+  }
+
+  long remainingMillis() {
+    return Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
+  }
+
+  boolean cancelled() {
+    return cancelled;
+  }
+
+  void track(HttpClientRequest request) {
+    if (cancelled) {
+      request.reset();
+    } else {
+      inFlight.add(request);
+    }
+  }
+
+  /** The client left: stop every pull this request started. */
+  void cancel() {
+    cancelled = true;
+    inFlight.forEach(HttpClientRequest::reset);
+    inFlight.clear();
+  }
+}
