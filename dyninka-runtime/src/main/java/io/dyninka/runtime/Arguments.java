@@ -9,6 +9,11 @@ public final class Arguments {
     this.values = values;
   }
 
+  /** Arguments for a direct call of a generated service's function, as tests make them. */
+  public static Arguments of(Object... values) {
+    return new Arguments(values.clone());
+  }
+
   /** The input at {@code index}, already decoded from JSON to the parameter's type. */
   @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   public <T> T get(int index) {

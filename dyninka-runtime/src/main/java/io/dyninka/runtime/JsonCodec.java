@@ -1,5 +1,7 @@
 package io.dyninka.runtime;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -13,6 +15,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.jackson.VertxModule;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -51,6 +54,10 @@ public final class JsonCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // A JSON null must not silently become 0 for a double input.
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    // Inputs come from the network: a null where the function expects a value is bad input (400),
+    // not a NullPointerException in user code (500). Optional fields are the way to say "maybe".
+    mapper.setDefaultSetterInfo(JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL));
+    mapper.configOverride(Optional.class).setSetterInfo(JsonSetter.Value.construct(Nulls.AS_EMPTY, Nulls.FAIL));
   }
 
   /** The Jackson type for a manifest type name, loaded by the given class loader. */
@@ -74,7 +81,11 @@ public final class JsonCodec {
    * @throws IOException when the JSON is malformed or does not fit the type
    */
   public Object decode(Buffer json, JavaType type) throws IOException {
-    return mapper.readValue(json.getBytes(), type);
+    Object value = mapper.readValue(json.getBytes(), type);
+    if (value == null) {
+      throw new IOException("null is not a " + type.toCanonical());
+    }
+    return value;
   }
 
   public ObjectMapper mapper() {

@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -23,6 +25,12 @@ import java.util.function.Supplier;
  * single instance, so its invocations never overlap.
  */
 public final class ServiceHost {
+
+  /**
+   * Set by a launcher to its own pid: the service stops when that process is gone, so not even a
+   * launcher killed with SIGKILL leaves a service behind.
+   */
+  public static final String PARENT_PID_ENV = "DYNINKA_PARENT_PID";
 
   private static final AtomicInteger RANDOM_PORT_KEYS = new AtomicInteger();
 
@@ -53,9 +61,10 @@ public final class ServiceHost {
       int instances = config.instances() > 0 ? config.instances() : options.getEventLoopPoolSize();
       ServiceHost host = start(vertx, manifest, service, function, config, instances).await();
       Runtime.getRuntime().addShutdownHook(new Thread(host::shutdown, "dyninka-shutdown"));
+      exitWithParent(System.getenv(PARENT_PID_ENV));
       System.out.printf(
           "Dyninka service %s of app %s listening on port %d%n", service, app, host.port());
-    } catch (RuntimeException | IOException e) {
+    } catch (Exception e) {
       System.err.println("Dyninka service " + service + " of app " + app + " failed to start: " + e.getMessage());
       if (vertx != null) {
         vertx.close();
@@ -97,6 +106,17 @@ public final class ServiceHost {
             });
   }
 
+  private static void exitWithParent(String parentPid) {
+    if (parentPid == null || parentPid.isBlank()) {
+      return;
+    }
+    Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(parentPid.trim()));
+    if (parent.isEmpty()) {
+      System.exit(0);
+    }
+    parent.get().onExit().thenRun(() -> System.exit(0));
+  }
+
   /** Reads {@code META-INF/dyninka/<app>.json} from the class path. */
   public static AppManifest loadManifest(String app) throws IOException {
     String path = AppManifest.resourcePath(app);
@@ -125,8 +145,21 @@ public final class ServiceHost {
    */
   private void shutdown() {
     setup.ready(false);
-    long drain = setup.config().drainDelay().toMillis();
-    Future<Void> drained = drain > 0 ? vertx.timer(drain, TimeUnit.MILLISECONDS).mapEmpty() : Future.succeededFuture();
-    drained.compose(v -> stop()).eventually(() -> vertx.close()).await();
+    long grace = setup.config().shutdownGrace().toMillis();
+    try {
+      Thread.sleep(setup.config().drainDelay().toMillis());
+      // Awaited step by step from this thread: a future chained through a closing Vert.x may never
+      // be completed.
+      stop().await(grace + 1_000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException | RuntimeException e) {
+      System.err.println("Dyninka service " + setup.name() + ": requests still in flight after " + grace + " ms: " + e);
+    }
+    try {
+      vertx.close().await(5, TimeUnit.SECONDS);
+    } catch (TimeoutException | RuntimeException e) {
+      System.err.println("Dyninka service " + setup.name() + " did not close cleanly: " + e);
+    }
   }
 }

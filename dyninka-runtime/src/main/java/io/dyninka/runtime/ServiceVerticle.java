@@ -146,7 +146,8 @@ final class ServiceVerticle extends VerticleBase {
       }
     }
     if (filtered) {
-      ctx.response().setStatusCode(204).putHeader(ServerTiming.HEADER, timing.toString()).end();
+      // This service was traversed without running its function: its entry says so with 0.
+      ctx.response().setStatusCode(204).putHeader(ServerTiming.HEADER, ServerTiming.append(timing, setup.name(), 0)).end();
       return;
     }
     try {
@@ -204,7 +205,7 @@ final class ServiceVerticle extends VerticleBase {
     ctx.response()
         .setStatusCode(answer.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
-        .putHeader(ServerTiming.HEADER, timing.toString())
+        .putHeader(ServerTiming.HEADER, ServerTiming.append(timing, setup.name(), 0))
         .end(problem.toBuffer());
   }
 
