@@ -1,0 +1,290 @@
+package io.dyninka.runtime.launch;
+
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.runtime.ServiceHost;
+import io.dyninka.manifest.ServiceManifest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Runs every service of an app as its own local JVM on a free loopback port, the way {@code
+ * dyninka:run}, demo drivers and end-to-end tests do. It knows nothing of Maven: it takes a class
+ * path and a manifest.
+ *
+ * <pre>{@code
+ * try (RunningApp app = LocalLauncher.builder().classpath(jars).build().start(manifest)) {
+ *   System.out.print(app.table());
+ *   // call app.entryUrl()
+ * }
+ * }</pre>
+ *
+ * <p>Each service gets {@code PORT} and {@code DYNINKA_PEERS} (the URL of every service of the app)
+ * on top of this JVM's environment and {@link Builder#environment extra variables}.
+ */
+public final class LocalLauncher {
+
+  /** One more try after a port clash; a second clash in a row means the port is not the issue. */
+  private static final int PORT_ATTEMPTS = 2;
+
+  private final List<Path> classpath;
+  private final Path javaExecutable;
+  private final JvmFlags jvmFlags;
+  private final Map<String, String> environment;
+  private final Consumer<String> logSink;
+  private final Duration readinessTimeout;
+  private final Duration stopGracePeriod;
+
+  private LocalLauncher(Builder builder) {
+    this.classpath = List.copyOf(builder.classpath);
+    this.javaExecutable = builder.javaExecutable;
+    this.jvmFlags = builder.jvmFlags;
+    this.environment = Map.copyOf(builder.environment);
+    this.logSink = new SerializedSink(builder.logSink);
+    this.readinessTimeout = builder.readinessTimeout;
+    this.stopGracePeriod = builder.stopGracePeriod;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts every service of {@code manifest} in parallel and returns once all answer {@code GET
+   * /health/ready} with 200.
+   *
+   * @throws LaunchException if a service cannot start, exits, or is not ready in time; every
+   *     process of the launch has then been stopped
+   */
+  public RunningApp start(AppManifest manifest) {
+    check(manifest);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(manifest);
+      } catch (LaunchException e) {
+        if (attempt == PORT_ATTEMPTS || !tookPortInTheMeantime(e)) {
+          throw e;
+        }
+        logSink.accept(
+            "[dyninka] service '" + e.service() + "' found its port taken; starting again");
+      }
+    }
+  }
+
+  /**
+   * Whether a service failed because another process bound its port between the moment it was found
+   * free and the moment the service bound it, a race no port picking avoids.
+   */
+  private static boolean tookPortInTheMeantime(LaunchException e) {
+    return e.reason() == LaunchException.Reason.EXITED
+        && e.lastLines().stream().anyMatch(line -> line.contains("Address already in use"));
+  }
+
+  private RunningApp startOnce(AppManifest manifest) {
+    List<ServiceManifest> services = manifest.services();
+    List<Integer> ports = FreePorts.pick(services.size());
+    Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
+    serviceEnvironment.put("DYNINKA_PEERS", peers(services, ports));
+    // Services stop by themselves if this JVM dies without running its shutdown hook (SIGKILL).
+    serviceEnvironment.put(ServiceHost.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
+
+    ServiceGroup group = new ServiceGroup(stopGracePeriod);
+    // Registered before the first process starts, so Ctrl-C during startup stops them too.
+    Thread shutdownHook = new Thread(group::stop, "dyninka-stop-" + manifest.app());
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    try (ClasspathArgument classpathArgument = ClasspathArgument.of(classpath)) {
+      for (int i = 0; i < services.size(); i++) {
+        ServiceManifest service = services.get(i);
+        int port = ports.get(i);
+        serviceEnvironment.put("PORT", Integer.toString(port));
+        group.add(startProcess(service, port, classpathArgument, serviceEnvironment));
+      }
+      new ReadinessProbe(readinessTimeout).awaitReady(group.services());
+      return new RunningApp(manifest.app(), manifest.sink(), group, shutdownHook);
+    } catch (RuntimeException | Error e) {
+      group.stop();
+      RunningApp.removeShutdownHook(shutdownHook);
+      throw e;
+    }
+  }
+
+  private ServiceProcess startProcess(
+      ServiceManifest service,
+      int port,
+      ClasspathArgument classpathArgument,
+      Map<String, String> serviceEnvironment) {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable.toString());
+    command.addAll(jvmFlags.flags());
+    command.addAll(classpathArgument.arguments());
+    command.add(service.mainClass());
+    try {
+      return ServiceProcess.start(service.name(), port, command, serviceEnvironment, logSink);
+    } catch (IOException e) {
+      throw new LaunchException(
+          LaunchException.Reason.NOT_STARTED,
+          service.name(),
+          "Cannot start service '"
+              + service.name()
+              + "' with "
+              + javaExecutable
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static String peers(List<ServiceManifest> services, List<Integer> ports) {
+    List<String> peers = new ArrayList<>();
+    for (int i = 0; i < services.size(); i++) {
+      peers.add(services.get(i).name() + "=http://127.0.0.1:" + ports.get(i));
+    }
+    return String.join(",", peers);
+  }
+
+  private void check(AppManifest manifest) {
+    if (manifest.services().isEmpty()) {
+      throw invalid("The manifest of app '" + manifest.app() + "' has no service.");
+    }
+    for (ServiceManifest service : manifest.services()) {
+      if (service.mainClass() == null || service.mainClass().isBlank()) {
+        throw invalid(
+            "Service '"
+                + service.name()
+                + "' of app '"
+                + manifest.app()
+                + "' has no mainClass in its manifest.");
+      }
+    }
+    if (manifest.service(manifest.sink()).isEmpty()) {
+      throw invalid(
+          "The sink '"
+              + manifest.sink()
+              + "' of app '"
+              + manifest.app()
+              + "' is not one of its services.");
+    }
+    if (classpath.isEmpty()) {
+      throw invalid("The class path is empty: the services' main classes cannot be found.");
+    }
+    if (!Files.isExecutable(javaExecutable)) {
+      throw invalid("The java executable " + javaExecutable + " does not exist or cannot be run.");
+    }
+  }
+
+  private static LaunchException invalid(String message) {
+    return new LaunchException(LaunchException.Reason.INVALID, null, message, (Throwable) null);
+  }
+
+  /** The java executable of the running JVM. */
+  static Path currentJava() {
+    Path home = Path.of(System.getProperty("java.home"));
+    boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+    Path java = home.resolve("bin").resolve(windows ? "java.exe" : "java");
+    if (Files.isExecutable(java)) {
+      return java;
+    }
+    return ProcessHandle.current().info().command().map(Path::of).orElse(java);
+  }
+
+  /** The class path of the running JVM. */
+  static List<Path> currentClasspath() {
+    return Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
+        .filter(entry -> !entry.isEmpty())
+        .map(Path::of)
+        .toList();
+  }
+
+  /** Options of a {@link LocalLauncher}; every one has a default. */
+  public static final class Builder {
+
+    private List<Path> classpath = currentClasspath();
+    private Path javaExecutable = currentJava();
+    private JvmFlags jvmFlags = JvmFlags.defaults();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private Consumer<String> logSink = System.out::println;
+    private Duration readinessTimeout = Duration.ofSeconds(60);
+    private Duration stopGracePeriod = Duration.ofSeconds(5);
+
+    private Builder() {}
+
+    /** Where the services' classes are; default: this JVM's class path. */
+    public Builder classpath(List<Path> classpath) {
+      this.classpath = List.copyOf(classpath);
+      return this;
+    }
+
+    /** The {@code java} to run; default: the one running this JVM. */
+    public Builder javaExecutable(Path javaExecutable) {
+      this.javaExecutable = Objects.requireNonNull(javaExecutable, "javaExecutable");
+      return this;
+    }
+
+    /** The options of every service JVM; default {@link JvmFlags#defaults()}. */
+    public Builder jvmFlags(JvmFlags jvmFlags) {
+      this.jvmFlags = Objects.requireNonNull(jvmFlags, "jvmFlags");
+      return this;
+    }
+
+    /**
+     * Adds variables to every service's environment. {@code PORT} and {@code DYNINKA_PEERS} are the
+     * launcher's own and are always set by it.
+     */
+    public Builder environment(Map<String, String> environment) {
+      environment.forEach(
+          (name, value) ->
+              this.environment.put(
+                  Objects.requireNonNull(name, "environment name"),
+                  Objects.requireNonNull(value, () -> "value of environment variable " + name)));
+      return this;
+    }
+
+    /**
+     * Receives every line the services print, prefixed with {@code [service] }. Calls come from
+     * several threads but never overlap, so the sink need not be thread-safe; a sink that throws
+     * loses that line only. Default: {@code System.out::println}.
+     */
+    public Builder logSink(Consumer<String> logSink) {
+      this.logSink = Objects.requireNonNull(logSink, "logSink");
+      return this;
+    }
+
+    /** How long all services together may take to be ready; default 60 s. */
+    public Builder readinessTimeout(Duration readinessTimeout) {
+      this.readinessTimeout = positive(readinessTimeout, "readinessTimeout");
+      return this;
+    }
+
+    /** How long a service may take to stop after SIGTERM before it is killed; default 5 s. */
+    public Builder stopGracePeriod(Duration stopGracePeriod) {
+      Objects.requireNonNull(stopGracePeriod, "stopGracePeriod");
+      if (stopGracePeriod.isNegative()) {
+        throw new IllegalArgumentException(
+            "stopGracePeriod must not be negative: " + stopGracePeriod);
+      }
+      this.stopGracePeriod = stopGracePeriod;
+      return this;
+    }
+
+    public LocalLauncher build() {
+      return new LocalLauncher(this);
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + duration);
+      }
+      return duration;
+    }
+  }
+}
