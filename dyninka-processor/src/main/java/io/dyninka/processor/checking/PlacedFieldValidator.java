@@ -1,0 +1,66 @@
+package io.dyninka.processor.checking;
+
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import io.dyninka.Placed;
+import io.dyninka.processor.base.Services;
+import io.dyninka.processor.reading.SourceSite;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Checks one {@code @Placed} field: static, placed on a {@code @Service} of its own class, and (a
+ * warning) initialized with something harmless to run in every service's JVM.
+ */
+public final class PlacedFieldValidator {
+
+  private final Elements elements;
+  private final Trees trees;
+
+  /**
+   * @param trees the Compiler Tree API, or {@code null}: then initializers are not checked
+   */
+  public PlacedFieldValidator(Elements elements, Trees trees) {
+    this.elements = elements;
+    this.trees = trees;
+  }
+
+  public ValidationReport validate(VariableElement field) {
+    ValidationReport.Builder report = ValidationReport.builder();
+    TypeElement owner = (TypeElement) field.getEnclosingElement();
+    String display = owner.getSimpleName() + "." + field.getSimpleName();
+    String service = Services.placedOn(field).orElseThrow();
+    SourceSite onField = SourceSite.OnElement.of(field);
+    if (!field.getModifiers().contains(Modifier.STATIC)) {
+      report.error(ErrorMessages.placedNotStatic(display), onField);
+    }
+    boolean known =
+        Services.servicesOf(owner).stream().map(Services::serviceName).anyMatch(service::equals);
+    if (!known) {
+      report.error(
+          ErrorMessages.placedOnUnknownService(display, service, owner.getSimpleName().toString()),
+          SourceSite.OnElement.of(field, Services.mirror(field, Placed.class).orElse(null)));
+    }
+    TreePath path = trees == null ? null : trees.getPath(field);
+    if (path != null
+        && path.getLeaf() instanceof VariableTree declaration
+        && declaration.getInitializer() != null) {
+      ConstantInitializers initializers =
+          new ConstantInitializers(new FieldLookup(elements), owner, path.getCompilationUnit());
+      if (!initializers.isHarmless(declaration.getInitializer())) {
+        report.warning(ErrorMessages.placedInitializerNotConstant(display, service), onField);
+      }
+    }
+    return report.build();
+  }
+
+  /** Whether {@code field} is state of {@code service}: placed on it, in the service's class. */
+  static boolean isPlacedOn(VariableElement field, ExecutableElement service) {
+    return field.getEnclosingElement().equals(service.getEnclosingElement())
+        && Services.placedOn(field).filter(Services.serviceName(service)::equals).isPresent();
+  }
+}

@@ -1,0 +1,74 @@
+package io.dyninka.processor.checking;
+
+import io.dyninka.Service;
+import io.dyninka.processor.base.Names;
+import io.dyninka.processor.base.Services;
+import io.dyninka.processor.base.TypeDisplay;
+import io.dyninka.processor.reading.SourceSite;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks one {@code @Service} method on its own, whatever app uses it: static, not private, not
+ * generic, returns a value, has a valid Kubernetes name, and takes and returns JSON types.
+ */
+public final class ServiceValidator {
+
+  private final JsonTypeRules json;
+
+  public ServiceValidator(Types types) {
+    this.json = new JsonTypeRules(types);
+  }
+
+  public ValidationReport validate(ExecutableElement method) {
+    ValidationReport.Builder report = ValidationReport.builder();
+    String display = TypeDisplay.of(method);
+    SourceSite onMethod = SourceSite.OnElement.of(method);
+    if (!method.getModifiers().contains(Modifier.STATIC)) {
+      report.error(ErrorMessages.serviceNotStatic(display), onMethod);
+    }
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      report.error(ErrorMessages.servicePrivate(display), onMethod);
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      report.error(ErrorMessages.serviceGeneric(display), onMethod);
+    }
+    String name = Services.serviceName(method);
+    String kubeName = Names.kebabCase(name);
+    if (!Names.isDns1035Label(kubeName)) {
+      SourceSite where =
+          Services.hasExplicitName(method)
+              ? SourceSite.OnElement.of(method, Services.mirror(method, Service.class).orElse(null))
+              : onMethod;
+      report.error(ErrorMessages.serviceNameNotDns(name, kubeName), where);
+    }
+    for (VariableElement parameter : method.getParameters()) {
+      Optional<String> why = json.whyNotInput(parameter.asType());
+      why.ifPresent(
+          reason ->
+              report.error(
+                  ErrorMessages.inputNotJson(
+                      parameter.getSimpleName().toString(),
+                      name,
+                      TypeDisplay.of(parameter.asType()),
+                      reason),
+                  SourceSite.OnElement.of(parameter)));
+    }
+    if (method.getReturnType().getKind() == TypeKind.VOID) {
+      report.error(ErrorMessages.serviceReturnsVoid(display), onMethod);
+    } else {
+      json.whyNotOutput(method.getReturnType())
+          .ifPresent(
+              reason ->
+                  report.error(
+                      ErrorMessages.outputNotJson(
+                          name, TypeDisplay.of(method.getReturnType()), reason),
+                      onMethod));
+    }
+    return report.build();
+  }
+}

@@ -1,0 +1,50 @@
+package io.dyninka.processor.reading;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import io.dyninka.Dataflow;
+import io.dyninka.processor.reading.RawApp.Origin;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/** Phase entry point: reads one {@code @Dataflow} method into a {@link RawApp}. */
+public final class DataflowReader {
+
+  private final Elements elements;
+  private final Trees trees;
+  private final TypeNameResolver types;
+
+  /**
+   * @param trees the Compiler Tree API, or {@code null} when the compiler does not offer it (then
+   *     only {@code @Dataflow(steps)} can be read)
+   */
+  public DataflowReader(Elements elements, Trees trees) {
+    this.elements = elements;
+    this.trees = trees;
+    this.types = new TypeNameResolver(elements);
+  }
+
+  public RawApp read(ExecutableElement method) {
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    Dataflow dataflow = method.getAnnotation(Dataflow.class);
+    if (dataflow.steps().length > 0) {
+      RawChain chain = new StepsParser().parse(method, owner);
+      return new RawApp(method, owner, dataflow.name(), Origin.STEPS, true, List.of(chain));
+    }
+    TreePath path = trees == null ? null : trees.getPath(method);
+    if (path == null || !(path.getLeaf() instanceof MethodTree body)) {
+      return new RawApp(method, owner, dataflow.name(), Origin.BODY, false, List.of());
+    }
+    CompilationUnitTree unit = path.getCompilationUnit();
+    ChainParser parser =
+        new ChainParser(
+            new FlowSyntax(types, owner, unit),
+            new StepResolver(elements, types, owner, unit),
+            unit);
+    return new RawApp(method, owner, dataflow.name(), Origin.BODY, true, parser.chainsOf(body));
+  }
+}

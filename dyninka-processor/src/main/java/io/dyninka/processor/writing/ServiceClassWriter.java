@@ -1,0 +1,115 @@
+package io.dyninka.processor.writing;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.dyninka.processor.model.AppModel;
+import io.dyninka.processor.model.ServiceModel;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Types;
+
+/**
+ * The generated class of one service: a direct call of the user's method, wired to the runtime's
+ * service host. No reflection and no copied statements, so the user's method stays the only source
+ * of truth, and a stack trace points into the user's code.
+ */
+public final class ServiceClassWriter {
+
+  static final String PROCESSOR = "io.dyninka.processor.DyninkaProcessor";
+  private static final ClassName ARGUMENTS = ClassName.get("io.dyninka.runtime", "Arguments");
+  private static final ClassName SERVICE_HOST = ClassName.get("io.dyninka.runtime", "ServiceHost");
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+
+  private final Types types;
+  private final boolean generatedAvailable;
+
+  /**
+   * @param generatedAvailable whether {@code javax.annotation.processing.Generated} is on the
+   *     compile path (it is from Java 9 on, unless a module graph leaves out java.compiler)
+   */
+  public ServiceClassWriter(Types types, boolean generatedAvailable) {
+    this.types = types;
+    this.generatedAvailable = generatedAvailable;
+  }
+
+  public JavaFile write(AppModel app, ServiceModel service) {
+    ExecutableElement method = service.method();
+    TypeElement declaring = (TypeElement) method.getEnclosingElement();
+    ClassName self = ClassName.get(service.mainClassPackage(), service.mainClassSimpleName());
+
+    MethodSpec.Builder call =
+        MethodSpec.methodBuilder("call")
+            .addModifiers(Modifier.STATIC)
+            .returns(Object.class)
+            .addParameter(ARGUMENTS, "in")
+            .addStatement(
+                "return $T.$N($L)",
+                ClassName.get(declaring),
+                method.getSimpleName().toString(),
+                arguments(method));
+    if (!method.getThrownTypes().isEmpty()) {
+      call.addException(Exception.class);
+    }
+
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(self)
+            .addJavadoc(
+                "Service {@code $L} of app {@code $L}: a direct call of {@link $T#$L($L)}.\n",
+                service.name(),
+                app.name(),
+                ClassName.get(declaring),
+                method.getSimpleName().toString(),
+                javadocParameters(method))
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addOriginatingElement(app.source())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .addMethod(call.build())
+            .addMethod(
+                MethodSpec.methodBuilder("main")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addParameter(String[].class, "args")
+                    .addStatement(
+                        "$T.main($S, $S, $T::call)", SERVICE_HOST, app.name(), service.name(), self)
+                    .build());
+    if (!declaring.equals(app.source())) {
+      type.addOriginatingElement(declaring);
+    }
+    if (generatedAvailable) {
+      type.addAnnotation(
+          AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
+    }
+    return JavaFile.builder(service.mainClassPackage(), type.build())
+        .skipJavaLangImports(true)
+        .build();
+  }
+
+  /** {@code in.<Double>get(0), in.<List<Reading>>get(1)}: boxed or declared parameter types. */
+  private static CodeBlock arguments(ExecutableElement method) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      TypeName type = TypeName.get(parameters.get(i).asType()).box();
+      arguments.add(CodeBlock.of("in.<$T>get($L)", type, i));
+    }
+    return CodeBlock.join(arguments, ", ");
+  }
+
+  /** The erased parameter types, as a Javadoc {@code @link} wants them. */
+  private CodeBlock javadocParameters(ExecutableElement method) {
+    List<CodeBlock> parameters = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      parameters.add(CodeBlock.of("$T", TypeName.get(types.erasure(parameter.asType()))));
+    }
+    return CodeBlock.join(parameters, ", ");
+  }
+}

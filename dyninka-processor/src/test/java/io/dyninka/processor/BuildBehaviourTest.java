@@ -1,0 +1,196 @@
+package io.dyninka.processor;
+
+import static io.dyninka.processor.Compilations.bad;
+import static io.dyninka.processor.Compilations.classPathWith;
+import static io.dyninka.processor.Compilations.compile;
+import static io.dyninka.processor.Compilations.compiler;
+import static io.dyninka.processor.Compilations.good;
+import static io.dyninka.processor.Compilations.hasManifest;
+import static io.dyninka.processor.Compilations.manifestText;
+import static io.dyninka.processor.Compilations.outputs;
+import static io.dyninka.processor.Compilations.resource;
+import static io.dyninka.processor.Compilations.writeClassOutput;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationSubject;
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.processor.checking.ErrorMessages;
+import io.dyninka.processor.model.AppModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("In a build, the processor")
+class BuildBehaviourTest {
+
+  @Test
+  @DisplayName("writes byte-identical outputs for the same sources")
+  void deterministic() {
+    JavaFileObject[] sources = {
+      good("org/example/building/SmartBuilding.java"),
+      good("org/example/shop/Shop.java"),
+      good("org/example/types/Shapes.java")
+    };
+    Map<String, byte[]> first = outputs(compile(sources));
+    Map<String, byte[]> second = outputs(compile(sources));
+
+    assertThat(first).isNotEmpty();
+    assertThat(second.keySet()).isEqualTo(first.keySet());
+    first.forEach((path, bytes) -> assertThat(second.get(path)).as(path).isEqualTo(bytes));
+  }
+
+  @Nested
+  @DisplayName("in an incremental build")
+  class Incremental {
+    @TempDir Path classes;
+
+    private Compilation firstBuild() throws IOException {
+      Compilation first =
+          compile(
+              good("org/example/split/Pipeline.java"),
+              good("org/example/split/Steps.java"),
+              good("org/example/split/Unrelated.java"));
+      CompilationSubject.assertThat(first).succeededWithoutWarnings();
+      writeClassOutput(first, classes);
+      return first;
+    }
+
+    @Test
+    @DisplayName("rewrites nothing when only a file unrelated to @Dataflow is recompiled")
+    void unrelatedFile() throws IOException {
+      Compilation first = firstBuild();
+      Path manifest = classes.resolve(AppManifest.resourcePath("pipeline"));
+
+      Compilation second =
+          compiler()
+              .withClasspath(classPathWith(classes))
+              .compile(resource("incremental/org/example/split/Unrelated.java"));
+
+      CompilationSubject.assertThat(second).succeededWithoutWarnings();
+      assertThat(second.generatedSourceFiles()).isEmpty();
+      assertThat(hasManifest(second, "pipeline")).isFalse();
+      assertThat(Files.readString(manifest)).isEqualTo(manifestText(first, "pipeline"));
+    }
+
+    @Test
+    @DisplayName("writes the same manifest when only the @Dataflow file is recompiled")
+    void dataflowFileAlone() throws IOException {
+      Compilation first = firstBuild();
+
+      Compilation second =
+          compiler()
+              .withClasspath(classPathWith(classes))
+              .compile(good("org/example/split/Pipeline.java"));
+
+      CompilationSubject.assertThat(second).succeededWithoutWarnings();
+      assertThat(manifestText(second, "pipeline")).isEqualTo(manifestText(first, "pipeline"));
+      assertThat(AppManifest.decode(manifestText(second, "pipeline")).service("total"))
+          .hasValueSatisfying(
+              total -> {
+                assertThat(total.placed())
+                    .containsExactly(
+                        "org.example.split.Steps#sum", "org.example.split.Steps#items");
+                assertThat(total.blocking()).isTrue();
+              });
+    }
+  }
+
+  @Nested
+  @DisplayName("without the Compiler Tree API (a wrapped processing environment)")
+  class WithoutTrees {
+    @Test
+    @DisplayName("asks for @Dataflow(steps) where it cannot read a chain")
+    void chainUnreadable() {
+      JavaFileObject source = good("org/example/building/SmartBuilding.java");
+      Compilation compilation =
+          compiler(new WrappedEnvironment(new DyninkaProcessor())).compile(source);
+
+      CompilationSubject.assertThat(compilation)
+          .hadErrorContaining(ErrorMessages.bodyNotReadable("SmartBuilding.building"))
+          .inFile(source)
+          .onLineContaining("static Flow<Average> building()");
+    }
+
+    @Test
+    @DisplayName("still writes an app given by @Dataflow(steps)")
+    void stepsStillWork() {
+      Compilation withTrees = compile(good("org/example/sources/SourceSteps.java"));
+      Compilation wrapped =
+          compiler(new WrappedEnvironment(new DyninkaProcessor()))
+              .compile(good("org/example/sources/SourceSteps.java"));
+
+      CompilationSubject.assertThat(wrapped).succeededWithoutWarnings();
+      assertThat(manifestText(wrapped, "ticks")).isEqualTo(manifestText(withTrees, "ticks"));
+    }
+  }
+
+  @Nested
+  @DisplayName("when something goes wrong")
+  class Failures {
+    private final List<String> written = new ArrayList<>();
+
+    @Test
+    @DisplayName("writes nothing for an app with errors, and still writes the others")
+    void errorsStopOnlyTheirApp() {
+      Compilation compilation =
+          compiler(new DyninkaProcessor(env -> app -> written.add(app.name())))
+              .compile(
+                  good("org/example/building/SmartBuilding.java"),
+                  bad("org/example/bad/ChainShapes.java"));
+
+      CompilationSubject.assertThat(compilation).failed();
+      assertThat(written).containsExactly("smart-building");
+    }
+
+    @Test
+    @DisplayName("turns an unexpected exception into an error on the element, and goes on")
+    void unexpectedException() {
+      JavaFileObject shop = good("org/example/shop/Shop.java");
+      Compilation compilation =
+          compiler(new DyninkaProcessor(env -> app -> fail(app, "shop")))
+              .compile(good("org/example/building/SmartBuilding.java"), shop);
+
+      CompilationSubject.assertThat(compilation)
+          .hadErrorContaining(ErrorMessages.UNEXPECTED_FAILURE)
+          .inFile(shop)
+          .onLineContaining("static Flow<List<Receipt>> checkout()");
+      CompilationSubject.assertThat(compilation).hadErrorContaining("boom");
+      assertThat(written).containsExactly("smart-building");
+    }
+
+    @Test
+    @DisplayName("reports a file it cannot write on the @Dataflow method")
+    void cannotWrite() {
+      JavaFileObject source = good("org/example/building/SmartBuilding.java");
+      Compilation compilation =
+          compiler(
+                  new DyninkaProcessor(
+                      env ->
+                          app -> {
+                            throw new IOException("disk full");
+                          }))
+              .compile(source);
+
+      CompilationSubject.assertThat(compilation)
+          .hadErrorContaining(ErrorMessages.cannotWrite("smart-building", "disk full"))
+          .inFile(source)
+          .onLineContaining("static Flow<Average> building()");
+    }
+
+    private void fail(AppModel app, String failing) {
+      if (app.name().equals(failing)) {
+        throw new IllegalStateException("boom");
+      }
+      written.add(app.name());
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.dyninka.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.dyninka.manifest.AppManifest;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.annotation.processing.Processor;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/** Compiles fixtures with the processor, and reads what it wrote. */
+final class Compilations {
+
+  /** Every lint but "no processor claimed these annotations", which a non-claiming one causes. */
+  static final List<String> OPTIONS = List.of("-Xlint:all,-processing");
+
+  private Compilations() {}
+
+  static JavaFileObject good(String path) {
+    return JavaFileObjects.forResource("good/" + path);
+  }
+
+  static JavaFileObject bad(String path) {
+    return JavaFileObjects.forResource("bad/" + path);
+  }
+
+  static JavaFileObject resource(String path) {
+    return JavaFileObjects.forResource(path);
+  }
+
+  static Compiler compiler() {
+    return compiler(new DyninkaProcessor());
+  }
+
+  static Compiler compiler(Processor processor) {
+    return javac().withProcessors(processor).withOptions(OPTIONS);
+  }
+
+  static Compilation compile(JavaFileObject... sources) {
+    return compiler().compile(sources);
+  }
+
+  static String manifestText(Compilation compilation, String app) {
+    JavaFileObject file =
+        compilation
+            .generatedFile(StandardLocation.CLASS_OUTPUT, AppManifest.resourcePath(app))
+            .orElseThrow(() -> new AssertionError("no manifest for " + app));
+    return contents(file);
+  }
+
+  static AppManifest manifest(Compilation compilation, String app) {
+    return AppManifest.decode(manifestText(compilation, app));
+  }
+
+  static boolean hasManifest(Compilation compilation, String app) {
+    return compilation
+        .generatedFile(StandardLocation.CLASS_OUTPUT, AppManifest.resourcePath(app))
+        .isPresent();
+  }
+
+  static String generatedSource(Compilation compilation, String qualifiedName) {
+    return contents(
+        compilation
+            .generatedSourceFile(qualifiedName)
+            .orElseThrow(() -> new AssertionError("no generated source " + qualifiedName)));
+  }
+
+  static byte[] bytes(JavaFileObject file) {
+    try (InputStream in = file.openInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String contents(JavaFileObject file) {
+    return new String(bytes(file), StandardCharsets.UTF_8);
+  }
+
+  /** Every generated file (sources, classes, resources) by its path, with its bytes. */
+  static Map<String, byte[]> outputs(Compilation compilation) {
+    Map<String, byte[]> outputs = new TreeMap<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      outputs.put(file.toUri().getPath(), bytes(file));
+    }
+    return outputs;
+  }
+
+  /** Writes the class output of {@code compilation} under {@code directory}, as a build would. */
+  static void writeClassOutput(Compilation compilation, Path directory) throws IOException {
+    String prefix = "/" + StandardLocation.CLASS_OUTPUT.getName() + "/";
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      String path = file.toUri().getPath();
+      if (path.startsWith(prefix)) {
+        Path target = directory.resolve(path.substring(prefix.length()));
+        Files.createDirectories(target.getParent());
+        Files.write(target, bytes(file));
+      }
+    }
+  }
+
+  /** The test class path, plus {@code extra}: what a build's second javac run sees. */
+  static List<File> classPathWith(Path extra) {
+    List<File> files = new ArrayList<>();
+    files.add(extra.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      files.add(new File(entry));
+    }
+    return files;
+  }
+}
