@@ -1,0 +1,121 @@
+package io.dyninka.maven;
+
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.maven.image.BuiltImage;
+import io.dyninka.maven.image.ImageSettings;
+import io.dyninka.maven.image.ImagesFile;
+import io.dyninka.maven.resources.ResourceSettings;
+import java.io.File;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The settings {@code dyninka:resources} and {@code dyninka:deploy} share: what the resources look like. */
+abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
+
+  /** The registry of the image names, used when no {@code dyninka:build} recorded the images. */
+  @Parameter(property = "dyninka.image.registry", defaultValue = "")
+  String registry;
+
+  /** The image tag, used when no {@code dyninka:build} recorded the images. */
+  @Parameter(property = "dyninka.image.tag", defaultValue = "${project.version}")
+  String tag;
+
+  /** The numeric user the containers run as. */
+  @Parameter(property = "dyninka.image.user", defaultValue = ImageSettings.DEFAULT_USER)
+  long user;
+
+  /** Pods per stateless service; a service with placed state always runs one. */
+  @Parameter(property = "dyninka.replicas", defaultValue = "1")
+  int replicas;
+
+  /** CPU request of each service container. */
+  @Parameter(property = "dyninka.requests.cpu", defaultValue = "100m")
+  String requestsCpu;
+
+  /** Memory request of each service container. */
+  @Parameter(property = "dyninka.requests.memory", defaultValue = "192Mi")
+  String requestsMemory;
+
+  /** CPU limit of each service container; empty for none (throttling hurts latency more than it saves). */
+  @Parameter(property = "dyninka.limits.cpu", defaultValue = "")
+  String limitsCpu;
+
+  /** Memory limit of each service container; the JVM sizes its heap from it. */
+  @Parameter(property = "dyninka.limits.memory", defaultValue = "256Mi")
+  String limitsMemory;
+
+  /** The loopback port of the first service in the podman variant; the others follow. */
+  @Parameter(property = "dyninka.podman.basePort", defaultValue = "9001")
+  int podmanBasePort;
+
+  /** CPUs per Marathon app instance. */
+  @Parameter(property = "dyninka.marathon.cpus", defaultValue = "0.25")
+  double marathonCpus;
+
+  /** Memory (MiB) per Marathon app instance. */
+  @Parameter(property = "dyninka.marathon.mem", defaultValue = "256")
+  int marathonMem;
+
+  /** How Marathon apps reach each other: a URL template with {app} and {kubeName}. */
+  @Parameter(property = "dyninka.marathon.peerUrl", defaultValue = ResourceSettings.DEFAULT_MARATHON_PEER_URL)
+  String marathonPeerUrl;
+
+  @Parameter(defaultValue = "${session}", readonly = true)
+  org.apache.maven.execution.MavenSession session;
+
+  /** Where Dyninka writes its files. */
+  @Parameter(defaultValue = "${project.build.directory}/dyninka", readonly = true)
+  File dyninkaDirectory;
+
+  /** The command line's {@code -D} properties, which beat the POM's configuration. */
+  CommandLine commandLine() {
+    return new CommandLine(session == null ? null : session.getUserProperties());
+  }
+
+  ResourceSettings resourceSettings(AppManifest manifest) throws MojoExecutionException {
+    CommandLine cli = commandLine();
+    try {
+      registry = cli.string("dyninka.image.registry", registry);
+      tag = cli.string("dyninka.image.tag", tag);
+      user = cli.longValue("dyninka.image.user", user);
+      replicas = cli.integer("dyninka.replicas", replicas);
+      requestsCpu = cli.string("dyninka.requests.cpu", requestsCpu);
+      requestsMemory = cli.string("dyninka.requests.memory", requestsMemory);
+      limitsCpu = cli.string("dyninka.limits.cpu", limitsCpu);
+      limitsMemory = cli.string("dyninka.limits.memory", limitsMemory);
+      podmanBasePort = cli.integer("dyninka.podman.basePort", podmanBasePort);
+      marathonCpus = cli.decimal("dyninka.marathon.cpus", marathonCpus);
+      marathonMem = cli.integer("dyninka.marathon.mem", marathonMem);
+      marathonPeerUrl = cli.string("dyninka.marathon.peerUrl", marathonPeerUrl);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    Map<String, BuiltImage> images;
+    try {
+      images = ImagesFile.read(ImagesFile.in(dyninkaDirectory.toPath()), manifest.app()).orElse(Map.of());
+    } catch (IOException e) {
+      throw new MojoExecutionException(e.getMessage() + ": run dyninka:build again", e);
+    }
+    if (images.isEmpty()) {
+      getLog().warn("No images recorded by dyninka:build in " + dyninkaDirectory + ": using tagged names, which"
+          + " cannot tell which services changed. Run 'mvn package dyninka:build' first to pin images by digest.");
+    }
+    Map<String, String> requests = new LinkedHashMap<>();
+    requests.put("cpu", requestsCpu);
+    requests.put("memory", requestsMemory);
+    Map<String, String> limits = new LinkedHashMap<>();
+    limits.put("cpu", limitsCpu);
+    limits.put("memory", limitsMemory);
+    requests.values().removeIf(v -> v == null || v.isBlank());
+    limits.values().removeIf(v -> v == null || v.isBlank());
+    try {
+      return new ResourceSettings(registry == null ? "" : registry, tag, images, project.getVersion(), replicas,
+          requests, limits, user, ImageSettings.DEFAULT_PORT, podmanBasePort, marathonCpus, marathonMem, marathonPeerUrl);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package io.dyninka.maven;
+
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.maven.run.InvalidSettingException;
+import io.dyninka.maven.run.LaunchFailures;
+import io.dyninka.maven.run.RunSettings;
+import io.dyninka.runtime.launch.LaunchException;
+import io.dyninka.runtime.launch.RunningApp;
+import io.dyninka.runtime.launch.ServiceExit;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * {@code dyninka:run}: starts every service of the app in its own JVM on a free loopback port,
+ * waits until all are ready, prints where they are, and streams their output until Ctrl-C (or
+ * {@code dyninka.run.duration}) stops them all.
+ *
+ * <p>Like {@code spring-boot:run}, it compiles the project first, so that the manifest and the
+ * generated services are current.
+ */
+@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+public class RunMojo extends AbstractDyninkaMojo {
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  /**
+   * Extra environment variables of every service, in the pom: {@code <environment><NAME>value
+   * </NAME></environment>}. (Maven cannot set a map from the command line: use {@code
+   * dyninka.run.environment} there.)
+   */
+  @Parameter Map<String, String> environment;
+
+  /**
+   * Extra environment variables of every service as {@code NAME=value,NAME2=value2}, added to
+   * {@code <environment>} (and overriding it for the same names).
+   */
+  @Parameter(property = RunSettings.ENVIRONMENT)
+  String environmentVariables;
+
+  /**
+   * JVM options of every service, separated by spaces (e.g. {@code -Xmx64m -Dfoo=bar}); they come
+   * after the defaults and so override them.
+   */
+  @Parameter(property = RunSettings.JVM_FLAGS)
+  String jvmFlags;
+
+  /** Starts each service JVM with Dyninka's small-footprint options before {@code jvmFlags}. */
+  @Parameter(property = RunSettings.DEFAULT_JVM_FLAGS, defaultValue = "true")
+  boolean defaultJvmFlags;
+
+  /** How long, in seconds, all services together may take to answer {@code /health/ready}. */
+  @Parameter(property = RunSettings.READINESS_TIMEOUT, defaultValue = "60")
+  int readinessTimeout;
+
+  /**
+   * Stops the app by itself after this many seconds (for scripts and tests); 0 runs until Ctrl-C.
+   */
+  @Parameter(property = RunSettings.DURATION, defaultValue = "0")
+  int duration;
+
+  /** Skips {@code dyninka:run}. */
+  @Parameter(property = "dyninka.run.skip", defaultValue = "false")
+  boolean skipRun;
+
+  @Override
+  protected boolean shouldSkip() {
+    return skipRun;
+  }
+
+  @Override
+  protected void executeInternal(AppManifest manifest) throws MojoExecutionException {
+    RunSettings settings = settings();
+    List<Path> classpath = classpath();
+    getLog().info("Starting " + manifest.services().size() + " services of app " + manifest.app());
+    RunningApp app;
+    try {
+      app = settings.launcher(classpath, getLog()::info).start(manifest);
+    } catch (LaunchException e) {
+      throw new MojoExecutionException(LaunchFailures.describe(e, settings), e);
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException(
+          "Cannot start app " + manifest.app() + ": " + e.getMessage(), e);
+    }
+    try (app) {
+      app.table().lines().forEach(getLog()::info);
+      getLog().info("Entry: curl " + app.entryUrl());
+      getLog()
+          .info(
+              settings.duration().isZero()
+                  ? "Press Ctrl-C to stop."
+                  : "Stopping by itself after "
+                      + settings.duration().toSeconds()
+                      + " s ("
+                      + RunSettings.DURATION
+                      + ").");
+      ServiceExit crash = awaitCrash(app, settings);
+      if (crash != null) {
+        throw new MojoExecutionException(LaunchFailures.describe(crash));
+      }
+    }
+    getLog().info("Stopped every service of app " + manifest.app() + ".");
+  }
+
+  /** Waits for Ctrl-C, the end of the duration, or a service that exits; returns that exit. */
+  private static ServiceExit awaitCrash(RunningApp app, RunSettings settings) {
+    CompletableFuture<ServiceExit> exit = app.unexpectedExit();
+    try {
+      return settings.duration().isZero()
+          ? exit.get()
+          : exit.get(settings.duration().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | CancellationException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the exit of a service cannot fail", e);
+    }
+  }
+
+  RunSettings settings() throws MojoExecutionException {
+    Properties commandLine = session == null ? new Properties() : session.getUserProperties();
+    try {
+      return RunSettings.resolve(
+          new RunSettings.PomValues(
+              environment,
+              environmentVariables,
+              jvmFlags,
+              defaultJvmFlags,
+              readinessTimeout,
+              duration),
+          commandLine);
+    } catch (InvalidSettingException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The project's runtime class path: its classes, with the generated services, and dependencies.
+   */
+  List<Path> classpath() throws MojoExecutionException {
+    try {
+      return project.getRuntimeClasspathElements().stream().map(Path::of).toList();
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException(
+          "Cannot resolve the runtime class path of " + project.getId() + ": " + e.getMessage(), e);
+    }
+  }
+}

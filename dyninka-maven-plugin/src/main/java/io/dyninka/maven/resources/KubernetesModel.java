@@ -1,0 +1,53 @@
+package io.dyninka.maven.resources;
+
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.ServiceManifest;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The Kubernetes objects of an app while the steps assemble them. */
+public final class KubernetesModel {
+
+  private final AppManifest app;
+  private final ResourceSettings settings;
+  final Map<String, Deployment> deployments = new LinkedHashMap<>();
+  final Map<String, Service> services = new LinkedHashMap<>();
+  final Map<String, NetworkPolicy> networkPolicies = new LinkedHashMap<>();
+
+  KubernetesModel(AppManifest app, ResourceSettings settings) {
+    this.app = app;
+    this.settings = settings;
+  }
+
+  public AppManifest app() {
+    return app;
+  }
+
+  public ResourceSettings settings() {
+    return settings;
+  }
+
+  /** The Deployment of a service, by service name. */
+  public Deployment deployment(ServiceManifest service) {
+    return deployments.get(service.name());
+  }
+
+  public Service service(ServiceManifest service) {
+    return services.get(service.name());
+  }
+
+  /** Every object, in the order they should be applied: a pod never runs before its policy. */
+  public List<HasMetadata> objects() {
+    List<HasMetadata> all = new ArrayList<>();
+    all.addAll(services.values());
+    all.addAll(networkPolicies.values());
+    all.addAll(deployments.values());
+    return all;
+  }
+}

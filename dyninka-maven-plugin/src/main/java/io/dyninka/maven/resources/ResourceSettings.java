@@ -1,0 +1,79 @@
+package io.dyninka.maven.resources;
+
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.ServiceManifest;
+import io.dyninka.maven.image.BuiltImage;
+import io.dyninka.maven.image.ImageNames;
+import io.dyninka.maven.image.ImageTarget;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the resources need beyond the manifest.
+ *
+ * @param registry the registry of the image names, when no build recorded them
+ * @param tag the image tag, when no build recorded the images
+ * @param images the images of the last {@code dyninka:build}, by service; empty when none
+ * @param version the app version, for the {@code app.kubernetes.io/version} label
+ * @param replicas pods per stateless service; a service with placed state always has one
+ * @param requests CPU and memory requests, e.g. {@code cpu=100m, memory=128Mi}
+ * @param limits CPU and memory limits
+ * @param user the numeric user the containers run as
+ * @param containerPort the port services listen on in their container
+ * @param podmanBasePort the first loopback port of the podman variant
+ * @param marathonCpus CPUs per Marathon app instance
+ * @param marathonMem memory (MiB) per Marathon app instance
+ * @param marathonPeerUrl how one Marathon app reaches another: a template with {@code {app}} and
+ *     {@code {kubeName}}
+ */
+public record ResourceSettings(
+    String registry,
+    String tag,
+    Map<String, BuiltImage> images,
+    String version,
+    int replicas,
+    Map<String, String> requests,
+    Map<String, String> limits,
+    long user,
+    int containerPort,
+    int podmanBasePort,
+    double marathonCpus,
+    int marathonMem,
+    String marathonPeerUrl) {
+
+  public static final String DEFAULT_MARATHON_PEER_URL =
+      "http://{app}-{kubeName}.marathon.l4lb.thisdcos.directory:80";
+
+  public ResourceSettings {
+    images = Map.copyOf(images);
+    requests = Map.copyOf(requests);
+    limits = Map.copyOf(limits);
+    if (replicas < 1) {
+      throw new IllegalArgumentException("dyninka.replicas must be at least 1, not " + replicas);
+    }
+  }
+
+  public Optional<BuiltImage> image(ServiceManifest service) {
+    return Optional.ofNullable(images.get(service.name()));
+  }
+
+  /**
+   * The image an orchestrator runs: pinned to its digest when a build recorded it in a registry,
+   * so that a redeploy changes exactly the services whose image changed; else the tagged name.
+   */
+  public String imageFor(AppManifest app, ServiceManifest service) {
+    return image(service)
+        .map(i -> i.target() == ImageTarget.REGISTRY ? i.pinnedReference() : i.reference())
+        .orElseGet(() -> ImageNames.reference(registry, tag, app, service));
+  }
+
+  /** The tagged image name: what podman finds in its local store. */
+  public String taggedImageFor(AppManifest app, ServiceManifest service) {
+    return image(service).map(BuiltImage::reference).orElseGet(() -> ImageNames.reference(registry, tag, app, service));
+  }
+
+  /** The replicas of a service: state placed in a service lives in one JVM, so it gets one. */
+  public int replicasOf(ServiceManifest service) {
+    return service.stateful() ? 1 : replicas;
+  }
+}

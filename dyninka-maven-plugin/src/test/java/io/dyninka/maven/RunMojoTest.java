@@ -1,0 +1,93 @@
+package io.dyninka.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dyninka.maven.run.FakeService;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the goal on real processes: the services are {@link FakeService}s on the test class path.
+ */
+class RunMojoTest {
+
+  @TempDir Path dir;
+  private final CapturingLog log = new CapturingLog();
+
+  /** The Mojo, with the test class path standing in for the project's runtime class path. */
+  private RunMojo mojo(List<String> names, List<Class<?>> mains) throws Exception {
+    RunMojo mojo =
+        new RunMojo() {
+          @Override
+          List<Path> classpath() {
+            return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .toList();
+          }
+        };
+    mojo.classesDirectory =
+        MojoManifests.write(dir.resolve("classes"), MojoManifests.chain("shop", names, mains))
+            .toFile();
+    mojo.defaultJvmFlags = true;
+    mojo.readinessTimeout = 60;
+    mojo.setLog(log);
+    return mojo;
+  }
+
+  @Test
+  @DisplayName(
+      "starts the services, prints the table and the entry URL, and stops after the duration")
+  void runsForDuration() throws Exception {
+    RunMojo mojo = mojo(List.of("get", "sum"), List.of(FakeService.class, FakeService.class));
+    mojo.duration = 1;
+    mojo.environment = Map.of("GREETING", "world");
+
+    mojo.execute();
+
+    assertThat(log.infos).anyMatch(line -> line.matches("SERVICE\\s+URL\\s+PID"));
+    assertThat(log.infos)
+        .anyMatch(line -> line.matches("get\\s+http://127\\.0\\.0\\.1:\\d+\\s+\\d+"));
+    assertThat(log.infos)
+        .anyMatch(line -> line.matches("Entry: curl http://127\\.0\\.0\\.1:\\d+/"));
+    assertThat(log.infos).anyMatch(line -> line.startsWith("[sum] fake service up on "));
+    assertThat(log.infos).contains("Stopped every service of app shop.");
+    assertThat(ProcessHandle.current().descendants()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "fails naming the service that exited and the settings to look at, leaving no process")
+  void failingService() throws Exception {
+    RunMojo mojo =
+        mojo(List.of("get", "bad"), List.of(FakeService.class, FakeService.Crashing.class));
+    mojo.duration = 1;
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("Service 'bad' exited with code 2 before it was ready.")
+        .hasMessageContaining("no configuration")
+        .hasMessageContaining("dyninka.run.jvmFlags");
+    assertThat(ProcessHandle.current().descendants()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("rejects a bad setting before starting anything")
+  void badSetting() throws Exception {
+    RunMojo mojo = mojo(List.of("get"), List.of(FakeService.class));
+    mojo.readinessTimeout = 0;
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith(
+            "dyninka.run.readinessTimeout must be a positive number of seconds");
+    assertThat(log.infos).isEmpty();
+  }
+}

@@ -1,0 +1,151 @@
+package io.dyninka.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.maven.image.ImageSettings;
+import io.dyninka.maven.image.ImageTarget;
+import io.dyninka.maven.resources.ResourceFiles;
+import io.dyninka.maven.testing.Manifests;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.maven.model.Model;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The build, resources, deploy and undeploy Mojos as Maven drives them, on a project in a temp dir. */
+class ShipGoalsTest {
+
+  static final AppManifest APP = Manifests.smartBuilding();
+  @TempDir Path dir;
+
+  MavenProject project() throws Exception {
+    Model model = new Model();
+    model.setGroupId("org.example");
+    model.setArtifactId("building");
+    model.setVersion("1.2.0");
+    model.setBuild(new org.apache.maven.model.Build());
+    model.getBuild().setDirectory(dir.resolve("target").toString());
+    MavenProject project = new MavenProject(model);
+    Path manifests = Files.createDirectories(dir.resolve("target/classes/META-INF/dyninka"));
+    Files.writeString(manifests.resolve("smart-building.json"), APP.encode());
+    return project;
+  }
+
+  BuildMojo buildMojo() throws Exception {
+    BuildMojo mojo = new BuildMojo();
+    mojo.project = project();
+    mojo.classesDirectory = dir.resolve("target/classes").toFile();
+    mojo.registry = "pom.example/acme";
+    mojo.tag = "1.2.0";
+    mojo.base = ImageSettings.DEFAULT_BASE;
+    mojo.target = "registry";
+    mojo.tarDirectory = dir.resolve("target/dyninka/images").toFile();
+    mojo.user = "65532";
+    mojo.port = 8080;
+    mojo.creationTime = "2026-01-01T00:00:00Z";
+    mojo.podman = "podman";
+    mojo.dyninkaDirectory = dir.resolve("target/dyninka").toFile();
+    return mojo;
+  }
+
+  @Test
+  @DisplayName("-D properties on the command line beat the POM's configuration")
+  void commandLineBeatsPom() throws Exception {
+    Properties cli = new Properties();
+    cli.setProperty("dyninka.image.registry", "127.0.0.1:5000");
+    cli.setProperty("dyninka.image.target", "tar");
+    cli.setProperty("dyninka.image.jvmFlags", "-Xmx64m, -XX:+UseSerialGC");
+    ImageSettings settings = buildMojo().settings(cli);
+    assertThat(settings.registry()).isEqualTo("127.0.0.1:5000");
+    assertThat(settings.target()).isEqualTo(ImageTarget.TAR);
+    assertThat(settings.jvmFlags()).containsExactly("-Xmx64m", "-XX:+UseSerialGC");
+    assertThat(settings.insecure()).as("a loopback registry speaks plain HTTP").isTrue();
+    assertThat(settings.creationTime()).hasToString("2026-01-01T00:00:00Z");
+  }
+
+  @Test
+  @DisplayName("without -D properties the POM's configuration stands, with container JVM flags by default")
+  void pomStands() throws Exception {
+    ImageSettings settings = buildMojo().settings(new Properties());
+    assertThat(settings.registry()).isEqualTo("pom.example/acme");
+    assertThat(settings.jvmFlags()).contains("-XX:MaxRAMPercentage=75");
+    assertThat(settings.labels()).containsEntry("org.opencontainers.image.version", "1.2.0");
+  }
+
+  @Test
+  @DisplayName("a bad setting is named in the error")
+  void badSetting() throws Exception {
+    Properties cli = new Properties();
+    cli.setProperty("dyninka.image.target", "docker-hub");
+    assertThatThrownBy(() -> buildMojo().settings(cli)).isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("registry, tar or podman");
+    cli.setProperty("dyninka.image.target", "tar");
+    cli.setProperty("dyninka.image.user", "0");
+    assertThatThrownBy(() -> buildMojo().settings(cli)).hasMessageContaining("dyninka.image.user");
+  }
+
+  @Test
+  @DisplayName("dyninka:resources writes the Kubernetes, Marathon and podman files, which parse back")
+  void resourcesWritesFiles() throws Exception {
+    ResourcesMojo mojo = new ResourcesMojo();
+    mojo.project = project();
+    mojo.classesDirectory = dir.resolve("target/classes").toFile();
+    mojo.registry = "127.0.0.1:5000";
+    mojo.tag = "1.2.0";
+    mojo.user = 65532;
+    mojo.replicas = 1;
+    mojo.requestsCpu = "100m";
+    mojo.requestsMemory = "192Mi";
+    mojo.limitsMemory = "256Mi";
+    mojo.podmanBasePort = 9001;
+    mojo.marathonCpus = 0.25;
+    mojo.marathonMem = 256;
+    mojo.marathonPeerUrl = "http://{app}-{kubeName}.marathon.l4lb.thisdcos.directory:80";
+    mojo.dyninkaDirectory = dir.resolve("target/dyninka").toFile();
+
+    mojo.execute();
+
+    Path d = dir.resolve("target/dyninka");
+    Object kube = Serialization.unmarshal(Files.newInputStream(ResourceFiles.kubernetes(d, "smart-building")));
+    assertThat(kube).isNotNull();
+    assertThat(Files.readString(ResourceFiles.kubernetes(d, "smart-building"))).contains("kind: NetworkPolicy", "kind: Deployment",
+        "image: 127.0.0.1:5000/smart-building-map:1.2.0");
+    assertThat(new io.vertx.core.json.JsonObject(Files.readString(ResourceFiles.marathon(d, "smart-building"))).getString("id"))
+        .isEqualTo("/smart-building");
+    assertThat(Files.readString(ResourceFiles.podman(d, "smart-building"))).contains("hostNetwork: true", "DYNINKA_PEERS");
+    try (var files = Files.walk(d)) {
+      assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  @DisplayName("dyninka:deploy to the local target says to use dyninka:run")
+  void localTarget() throws Exception {
+    DeployMojo mojo = new DeployMojo();
+    mojo.project = project();
+    mojo.classesDirectory = dir.resolve("target/classes").toFile();
+    mojo.target = "local";
+    mojo.tag = "1";
+    mojo.replicas = 1;
+    mojo.user = 65532;
+    mojo.marathonPeerUrl = "x";
+    mojo.dyninkaDirectory = dir.resolve("target/dyninka").toFile();
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("mvn dyninka:run");
+  }
+
+  @Test
+  @DisplayName("the build goal tells a missing manifest apart: run mvn package first")
+  void noManifest() throws Exception {
+    BuildMojo mojo = buildMojo();
+    mojo.classesDirectory = new File(dir.toFile(), "nowhere");
+    assertThatThrownBy(mojo::execute).hasMessageContaining("mvn package");
+  }
+}
