@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Soak benchmark (issue #5): the paper's longest profile, 50 workers for 10 minutes, against the
+# smart-building services started the way a user starts them (mvn dyninka:run), each in its own
+# JVM on loopback. Records the error count and every service's RSS over time, writes
+# benchmarks/results/soak.{md,csv,svg}, and stops everything it started.
+#
+#   benchmarks/soak/soak.sh                         # 50 workers, 10 minutes
+#   DURATION=60s WORKERS=50 benchmarks/soak/soak.sh # a shorter soak
+#
+# Settings (environment): DURATION (10m), WORKERS (50), KEEPALIVE (1; 0 disables it, as in the
+# paper), SAMPLE_SECONDS (5), SKIP_BUILD (0), RESULTS_DIR (benchmarks/results).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+DURATION=${DURATION:-10m} WORKERS=${WORKERS:-50} KEEPALIVE=${KEEPALIVE:-1} SAMPLE_SECONDS=${SAMPLE_SECONDS:-5}
+RESULTS_DIR=${RESULTS_DIR:-$ROOT/benchmarks/results}
+WORK=$ROOT/benchmarks/target/soak
+mkdir -p "$WORK" "$RESULTS_DIR"
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null; }
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  log "building"
+  mvn -B -q install -DskipTests -pl dyninka-annotations,dyninka-runtime,dyninka-processor,dyninka-maven-plugin,examples/smart-building
+fi
+
+sensor_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+log "sensor endpoint on 127.0.0.1:$sensor_port"
+mvn -B -q -f examples/smart-building exec:exec@sensor -Dsensor.port="$sensor_port" >"$WORK/sensor.log" 2>&1 &
+pids+=($!)
+
+log "starting the services with mvn dyninka:run"
+mvn -B -f examples/smart-building dyninka:run -Ddyninka.run.environment="SENSOR_URL=http://127.0.0.1:$sensor_port/" >"$WORK/run.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 600); do
+  grep -q "Entry: curl" "$WORK/run.log" && break
+  sleep 0.2
+done
+entry=$(grep -o "Entry: curl http://[0-9.:]*/" "$WORK/run.log" | awk '{print $3}')
+[[ -n "$entry" ]] || { log "dyninka:run did not start:"; tail -30 "$WORK/run.log"; exit 1; }
+# The table rows: "name  http://127.0.0.1:port  pid".
+mapfile -t services < <(grep -oE "\] [a-zA-Z]+( \(entry\))? +http://127\.0\.0\.1:[0-9]+ +[0-9]+" "$WORK/run.log" | awk '{print $2 "=" $NF}')
+log "entry $entry; services ${services[*]}"
+
+csv=$RESULTS_DIR/soak.csv
+echo "seconds,service,rss_kib" >"$csv"
+sample() {
+  local start=$SECONDS
+  while true; do
+    for entry_pid in "${services[@]}"; do
+      local name=${entry_pid%%=*} pid=${entry_pid##*=}
+      rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+      echo "$((SECONDS - start)),$name,$rss" >>"$csv"
+    done
+    sleep "$SAMPLE_SECONDS"
+  done
+}
+sample &
+sampler=$!
+
+log "soak: $WORKERS workers for $DURATION, keep-alive $([[ $KEEPALIVE == 1 ]] && echo on || echo off)"
+ka=(); [[ $KEEPALIVE == 1 ]] || ka=(-disable-keepalive)
+hey -z "$DURATION" -c "$WORKERS" "${ka[@]}" "$entry" >"$WORK/hey.txt"
+sleep "$SAMPLE_SECONDS"
+kill "$sampler" 2>/dev/null || true
+
+# hey's "Status code distribution" lines look like "  [200]	1234 responses".
+status_lines() { awk '/^Status code distribution/ {on=1; next} on && /^ *\[[0-9]+\]/ {print} on && /^$/ {on=0}' "$WORK/hey.txt"; }
+total=$(status_lines | awk '{n+=$2} END {print n+0}')
+rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/hey.txt")
+statuses=$(status_lines | awk '{printf "%s%s %s", sep, $1, $2; sep=", "}')
+errors=$(status_lines | awk '{gsub(/[\[\]]/,"",$1); if ($1 != 200 && $1 != 204) n+=$2} END {print n+0}')
+transport=$(awk '/^Error distribution/ {on=1; next} on && /^ *\[[0-9]+\]/ {gsub(/[\[\]]/,"",$1); n+=$1} END {print n+0}' "$WORK/hey.txt")
+p99=$(awk '/99% in/ {print $3*1000 " ms"}' "$WORK/hey.txt")
+
+python3 - "$csv" "$RESULTS_DIR/soak.svg" <<'PY'
+import csv, sys, collections
+rows = list(csv.DictReader(open(sys.argv[1])))
+series = collections.defaultdict(list)
+for r in rows:
+    series[r["service"]].append((int(r["seconds"]), int(r["rss_kib"]) / 1024))
+w, h, pad = 720, 360, 50
+tmax = max((t for s in series.values() for t, _ in s), default=1) or 1
+ymax = max((m for s in series.values() for _, m in s), default=1) * 1.1 or 1
+colors = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]
+out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="12">',
+       f'<text x="{w/2}" y="18" text-anchor="middle">RSS per service during the soak (MiB)</text>',
+       f'<line x1="{pad}" y1="{h-pad}" x2="{w-pad}" y2="{h-pad}" stroke="black"/>',
+       f'<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{h-pad}" stroke="black"/>',
+       f'<text x="{w/2}" y="{h-12}" text-anchor="middle">seconds (0 .. {tmax})</text>',
+       f'<text x="{pad-6}" y="{pad}" text-anchor="end">{ymax:.0f}</text><text x="{pad-6}" y="{h-pad}" text-anchor="end">0</text>']
+for i, (name, pts) in enumerate(sorted(series.items())):
+    c = colors[i % len(colors)]
+    path = " ".join(f"{pad + t / tmax * (w - 2 * pad):.1f},{h - pad - m / ymax * (h - 2 * pad):.1f}" for t, m in pts)
+    out.append(f'<polyline fill="none" stroke="{c}" stroke-width="2" points="{path}"/>')
+    out.append(f'<text x="{w - pad + 4}" y="{pad + 16 * i}" fill="{c}">{name}</text>')
+out.append("</svg>")
+open(sys.argv[2], "w").write("\n".join(out))
+PY
+
+{
+  echo "# Soak: $WORKERS workers for $DURATION (keep-alive $([[ $KEEPALIVE == 1 ]] && echo on || echo off))"
+  echo
+  echo "Reproduce: \`DURATION=$DURATION WORKERS=$WORKERS KEEPALIVE=$KEEPALIVE benchmarks/soak/soak.sh\` ($(nproc) cores, $(date -u +%Y-%m-%d))"
+  echo
+  echo "| requests | req/s | p99 | HTTP statuses | errors (not 200/204) | transport errors |"
+  echo "|---|---|---|---|---|---|"
+  echo "| $total | $rps | $p99 | $statuses | $errors | $transport |"
+  echo
+  echo "| service | RSS first sample (MiB) | RSS max (MiB) | RSS last sample (MiB) |"
+  echo "|---|---|---|---|"
+  awk -F, 'NR>1 {if (!($2 in first)) first[$2]=$3; if ($3>max[$2]) max[$2]=$3; last[$2]=$3}
+           END {for (s in first) printf "| %s | %.0f | %.0f | %.0f |\n", s, first[s]/1024, max[s]/1024, last[s]/1024}' "$csv" | sort
+  echo
+  echo "RSS over time: [soak.svg](soak.svg); samples: [soak.csv](soak.csv)."
+} >"$RESULTS_DIR/soak.md"
+cat "$RESULTS_DIR/soak.md"
