@@ -1,0 +1,33 @@
+package io.dyninka.benchmarks.run;
+
+import io.dyninka.runtime.launch.RunningApp;
+import io.dyninka.runtime.launch.RunningService;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One started system: its processes, where clients call it, and how long it took to be ready. */
+record RunningSystem(SystemUnderTest system, RunningApp app, URI entry, Duration startup, BufferedWriter log) implements AutoCloseable {
+
+  /** Each service's JVM process id, head first. */
+  Map<String, Long> pids() {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    for (RunningService service : app.services()) {
+      pids.put(service.name(), service.pid());
+    }
+    return pids;
+  }
+
+  @Override
+  public void close() {
+    app.close();
+    try {
+      log.close();
+    } catch (IOException e) {
+      // The services' log is a convenience; losing its tail loses no result.
+    }
+  }
+}
