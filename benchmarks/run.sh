@@ -25,7 +25,7 @@ ROOT=$(pwd)
 
 # The reproduce line of the report: the command with the settings the caller gave, as given.
 command_line="benchmarks/run.sh"
-for setting in EXTRA_JVM_FLAGS SYSTEMS WORKERS WARMUP TARGET_DURATION DURATION QUICK; do
+for setting in CANDIDATE_ENV CANDIDATE_RUNTIME EXTRA_JVM_FLAGS SYSTEMS WORKERS WARMUP TARGET_DURATION DURATION QUICK; do
   if [[ -n "${!setting:-}" ]]; then
     command_line="$setting='${!setting}' $command_line"
   fi
