@@ -1,7 +1,5 @@
 package io.dyninka.runtime;
 
-import java.util.regex.Pattern;
-
 /**
  * Builds {@code Server-Timing}: one {@code name;dur=ms} entry per traversed service with its own
  * process time, upstream entries first, so a client can tell process time from per-hop overhead.
@@ -10,8 +8,9 @@ final class ServerTiming {
 
   static final String HEADER = "Server-Timing";
 
-  private static final Pattern ENTRY =
-      Pattern.compile("[A-Za-z0-9_$-]{1,64};dur=[0-9]{1,9}(\\.[0-9]{1,6})?");
+  private static final int MAX_HEADER = 8192;
+  private static final int MAX_NAME = 64;
+  private static final String DUR = ";dur=";
 
   private ServerTiming() {}
 
@@ -21,7 +20,7 @@ final class ServerTiming {
       upstream.append(", ");
     }
     long micros = nanos / 1_000;
-    upstream.append(service).append(";dur=").append(micros / 1_000).append('.');
+    upstream.append(service).append(DUR).append(micros / 1_000).append('.');
     long fraction = micros % 1_000;
     if (fraction < 100) {
       upstream.append('0');
@@ -32,19 +31,76 @@ final class ServerTiming {
     return upstream.append(fraction).toString();
   }
 
-  /** Keeps only well-formed entries from an upstream answer, so nothing raw is copied along. */
+  /**
+   * Keeps only well-formed entries from an upstream answer, so nothing raw is copied along. A scan
+   * by hand rather than split and a regex: it runs on every hop, and was a tenth of its CPU time.
+   */
   static void collect(StringBuilder into, String upstreamHeader) {
-    if (upstreamHeader == null || upstreamHeader.isEmpty() || upstreamHeader.length() > 8192) {
+    if (upstreamHeader == null || upstreamHeader.length() > MAX_HEADER) {
       return;
     }
-    for (String entry : upstreamHeader.split(",")) {
-      String trimmed = entry.trim();
-      if (ENTRY.matcher(trimmed).matches()) {
+    int start = 0;
+    while (start <= upstreamHeader.length()) {
+      int comma = upstreamHeader.indexOf(',', start);
+      int end = comma < 0 ? upstreamHeader.length() : comma;
+      int from = start;
+      int to = end;
+      while (from < to && upstreamHeader.charAt(from) <= ' ') {
+        from++;
+      }
+      while (to > from && upstreamHeader.charAt(to - 1) <= ' ') {
+        to--;
+      }
+      if (wellFormed(upstreamHeader, from, to)) {
         if (into.length() > 0) {
           into.append(", ");
         }
-        into.append(trimmed);
+        into.append(upstreamHeader, from, to);
       }
+      start = end + 1;
     }
+  }
+
+  /** Whether {@code s[from, to)} is {@code [A-Za-z0-9_$-]{1,64};dur=[0-9]{1,9}(\.[0-9]{1,6})?}. */
+  static boolean wellFormed(String s, int from, int to) {
+    int i = from;
+    while (i < to && isNameChar(s.charAt(i))) {
+      i++;
+    }
+    int name = i - from;
+    if (name < 1 || name > MAX_NAME || i + DUR.length() > to || !s.startsWith(DUR, i)) {
+      return false;
+    }
+    i += DUR.length();
+    int whole = digits(s, i, to);
+    if (whole < 1 || whole > 9) {
+      return false;
+    }
+    i += whole;
+    if (i == to) {
+      return true;
+    }
+    if (s.charAt(i) != '.') {
+      return false;
+    }
+    int fraction = digits(s, i + 1, to);
+    return fraction >= 1 && fraction <= 6 && i + 1 + fraction == to;
+  }
+
+  private static boolean isNameChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '$'
+        || c == '-';
+  }
+
+  private static int digits(String s, int from, int to) {
+    int i = from;
+    while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    return i - from;
   }
 }

@@ -5,6 +5,8 @@ import io.dyninka.manifest.ServiceManifest;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +15,8 @@ final class ServiceSetup {
 
   private final AppManifest manifest;
   private final ServiceManifest self;
+  private final boolean readsRequestBody;
+  private final Set<String> idempotentServices;
   private final HostConfig config;
   private final Peers peers;
   private final RoutePlanner planner;
@@ -30,6 +34,10 @@ final class ServiceSetup {
         manifest
             .service(service)
             .orElseThrow(() -> new IllegalArgumentException("app " + manifest.app() + " has no service '" + service + "'"));
+    // Asked on every request: answered once here rather than by a search of the manifest.
+    this.readsRequestBody = self.readsRequestBody();
+    this.idempotentServices =
+        manifest.services().stream().filter(ServiceManifest::idempotent).map(ServiceManifest::name).collect(Collectors.toUnmodifiableSet());
     this.config = config;
     this.codec = new JsonCodec(config.maxJsonDepth());
     this.expectedAuthorization =
@@ -56,6 +64,15 @@ final class ServiceSetup {
 
   ServiceManifest self() {
     return self;
+  }
+
+  boolean readsRequestBody() {
+    return readsRequestBody;
+  }
+
+  /** Whether a pull from {@code service} may be retried after it may have reached it. */
+  boolean idempotent(String service) {
+    return idempotentServices.contains(service);
   }
 
   HostConfig config() {

@@ -47,10 +47,10 @@ final class ServiceVerticle extends VerticleBase {
     router.get("/health/live").handler(this::handleLive);
     router.get("/health/ready").handler(this::handleReady);
     router.get("/dyninka/manifest").handler(this::handleManifest);
+    // Pulls between services are GETs without a body: only a POST pays for the body handler.
+    router.get("/").handler(this::handleCall);
     router
-        .route("/")
-        .method(HttpMethod.GET)
-        .method(HttpMethod.POST)
+        .post("/")
         .handler(BodyHandler.create(false).setBodyLimit(setup.config().maxBodyBytes()))
         .handler(this::handleCall);
     router.route().last().handler(ctx -> ctx.fail(ctx.request().path().equals("/") ? 405 : 404));
@@ -111,7 +111,7 @@ final class ServiceVerticle extends VerticleBase {
     List<Pull> pulls = setup.planner().plan(request.getHeader(RoutePlanner.HEADER));
     Buffer body = requestBody(ctx);
     Object[] arguments = new Object[setup.self().inputs().size()];
-    if (setup.self().readsRequestBody()) {
+    if (setup.readsRequestBody()) {
       readBodyInput(body, arguments);
     }
     if (pulls.isEmpty()) {

@@ -1,12 +1,11 @@
 package io.dyninka.runtime;
 
-import io.dyninka.manifest.AppManifest;
-import io.dyninka.manifest.ServiceManifest;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
@@ -43,11 +42,15 @@ final class UpstreamClient {
 
   private static final long BREAKER_RESET_MILLIS = 2_000;
   private static final long BACKOFF_MILLIS = 25;
+  private static final CharSequence TRACEPARENT = HttpHeaders.createOptimized(TraceParent.HEADER);
+  private static final CharSequence DEADLINE = HttpHeaders.createOptimized(RequestScope.DEADLINE_HEADER);
+  private static final CharSequence ROUTE = HttpHeaders.createOptimized(RoutePlanner.HEADER);
+  private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
   private final Vertx vertx;
   private final HttpClientAgent client;
   private final Peers peers;
-  private final AppManifest manifest;
+  private final ServiceSetup setup;
   private final HostConfig config;
   private final String self;
   private final String authorization;
@@ -57,7 +60,7 @@ final class UpstreamClient {
   UpstreamClient(Vertx vertx, ServiceSetup setup) {
     this.vertx = vertx;
     this.peers = setup.peers();
-    this.manifest = setup.manifest();
+    this.setup = setup;
     this.config = setup.config();
     this.self = setup.name();
     this.authorization = config.token() == null ? null : "Bearer " + config.token();
@@ -74,14 +77,33 @@ final class UpstreamClient {
    * the trace context and the time left.
    */
   Future<Answer> pull(String service, String route, Buffer body, RequestScope scope) {
-    long budget = scope.remainingMillis();
-    if (budget <= 0) {
+    if (scope.remainingMillis() <= 0) {
       return Future.failedFuture(new ProblemException(timedOut(service)));
     }
-    boolean idempotent = manifest.service(service).map(ServiceManifest::idempotent).orElse(false);
-    return breaker(service)
-        .<Answer>execute(() -> attempt(service, route, body, scope, idempotent, 0).timeout(budget, TimeUnit.MILLISECONDS))
-        .recover(failure -> Future.failedFuture(new ProblemException(problemFor(service, failure))));
+    boolean idempotent = setup.idempotent(service);
+    Supplier<Future<Answer>> call = () -> attempt(service, route, body, scope, idempotent, 0);
+    CircuitBreaker breaker = breaker(service);
+    Future<Answer> answer =
+        breaker.state() == CircuitBreakerState.CLOSED
+            ? call.get().andThen(outcome -> report(breaker, outcome))
+            : breaker.execute(call);
+    return answer.recover(failure -> Future.failedFuture(new ProblemException(problemFor(service, failure))));
+  }
+
+  /**
+   * A closed breaker lets every pull through, so the pull goes out directly and only its outcome is
+   * told to the breaker: {@code execute} would wrap each pull in two more promises and re-post its
+   * completion to the event loop, a task per hop on the hot path. The library still decides
+   * everything: it counts the failures, opens, times the reset, and gates every pull while it is
+   * open or half-open.
+   */
+  private static void report(CircuitBreaker breaker, AsyncResult<Answer> outcome) {
+    if (outcome.failed()) {
+      breaker.execute(() -> Future.failedFuture(outcome.cause()));
+    } else if (breaker.failureCount() > 0) {
+      // What execute does on a success: a closed breaker counts consecutive failures only.
+      breaker.reset();
+    }
   }
 
   private Future<Answer> attempt(
@@ -95,9 +117,11 @@ final class UpstreamClient {
             .setHost(peer.getHost())
             .setPort(peer.getPort() < 0 ? 80 : peer.getPort())
             .setURI("/")
+            // The request's deadline, with one timer per attempt: the connect timeout covers the
+            // wait for a pooled connection, the idle timeout the answer (an upstream sends its
+            // answer at once), and either fails with a TimeoutException, a 504.
             .setConnectTimeout(Math.max(1, remaining))
-            .setIdleTimeout(Math.max(1, remaining))
-            .setHeaders(headers(route, body, scope, remaining));
+            .setIdleTimeout(Math.max(1, remaining));
     Supplier<Future<Answer>> again = () -> attempt(service, route, body, scope, idempotent, attempt + 1);
     return client
         .request(options)
@@ -107,13 +131,25 @@ final class UpstreamClient {
                 // Nothing reached the upstream: trying again is always safe.
                 return retryOrFail(connected.cause(), attempt, scope, again);
               }
-              Future<Answer> answer = send(connected.result(), body, scope);
+              Future<Answer> answer = send(connected.result(), route, body, scope);
               return idempotent ? answer.recover(lost -> retryOrFail(lost, attempt, scope, again)) : answer;
             });
   }
 
-  private Future<Answer> send(HttpClientRequest request, Buffer body, RequestScope scope) {
+  private Future<Answer> send(HttpClientRequest request, String route, Buffer body, RequestScope scope) {
     scope.track(request);
+    // Straight onto the request, not through RequestOptions, which would copy a second header map.
+    request.putHeader(TRACEPARENT, scope.traceparent());
+    request.putHeader(DEADLINE, Long.toString(Math.max(1, scope.remainingMillis())));
+    if (route != null) {
+      request.putHeader(ROUTE, route);
+    }
+    if (body != null) {
+      request.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+    }
+    if (authorization != null) {
+      request.putHeader(HttpHeaders.AUTHORIZATION, authorization);
+    }
     return (body == null ? request.send() : request.send(body))
         .compose(
             response ->
@@ -136,22 +172,6 @@ final class UpstreamClient {
       return Future.failedFuture(failure);
     }
     return vertx.timer(delay, TimeUnit.MILLISECONDS).compose(fired -> again.get());
-  }
-
-  private MultiMap headers(String route, Buffer body, RequestScope scope, long remaining) {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    headers.set(TraceParent.HEADER, scope.traceparent());
-    headers.set(RequestScope.DEADLINE_HEADER, Long.toString(remaining));
-    if (route != null) {
-      headers.set(RoutePlanner.HEADER, route);
-    }
-    if (body != null) {
-      headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
-    }
-    if (authorization != null) {
-      headers.set(HttpHeaders.AUTHORIZATION, authorization);
-    }
-    return headers;
   }
 
   private CircuitBreaker breaker(String service) {
