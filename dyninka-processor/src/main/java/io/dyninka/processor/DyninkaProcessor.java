@@ -14,12 +14,18 @@ import io.dyninka.processor.checking.PlacedFieldValidator;
 import io.dyninka.processor.checking.ServiceValidator;
 import io.dyninka.processor.checking.UnusedServiceValidator;
 import io.dyninka.processor.checking.ValidationReport;
+import io.dyninka.processor.index.AppIndex;
+import io.dyninka.processor.index.IndexFiles;
+import io.dyninka.processor.index.IndexedApp;
+import io.dyninka.processor.model.AppModel;
 import io.dyninka.processor.model.AppModelFactory;
 import io.dyninka.processor.reading.DataflowReader;
+import io.dyninka.processor.reading.IndexedAppReader;
 import io.dyninka.processor.reading.RawApp;
 import io.dyninka.processor.reading.SourceSite;
 import io.dyninka.processor.writing.AppOutput;
 import io.dyninka.processor.writing.FilerAppOutput;
+import io.dyninka.processor.writing.IndexedApps;
 import io.dyninka.processor.writing.ServiceClassWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,9 +61,20 @@ import javax.tools.Diagnostic;
  * <p>Each round: read every {@code @Dataflow} method; check the round's {@code @Service} methods
  * and {@code @Placed} fields and each app; print the reports; write the apps whose reports have no
  * error. An app whose steps name a type that is not visible yet is read again in the next round,
- * since another processor may generate that type. {@link #process} never throws and never claims
- * the annotations: an unexpected exception becomes an error on the element at hand, and the other
- * elements go on.
+ * since another processor may generate that type.
+ *
+ * <p>An IDE recompiles the files a user changed, not the {@code @Dataflow} file that uses them. So
+ * the last round also writes the build index ({@link AppIndex}), and a round whose classes hold
+ * services of an indexed app whose {@code @Dataflow} class this compilation does not read writes
+ * that app again, from the index and the classes as they are now.
+ *
+ * <p>{@link #process} never throws: an unexpected
+ * exception becomes an error on the element at hand, and the other elements go on.
+ *
+ * <p>It claims its annotations ({@code process} returns {@code true}). They are Dyninka's own, so no
+ * other processor has a use for them, and an unclaimed annotation is a warning under {@code
+ * -Xlint:all}, which would break a user's build with {@code -Werror}. For the same reason it claims
+ * {@code @Generated} (see {@link #getSupportedAnnotationTypes}).
  */
 @AutoService(Processor.class)
 public final class DyninkaProcessor extends AbstractProcessor {
@@ -66,6 +83,8 @@ public final class DyninkaProcessor extends AbstractProcessor {
 
   private Elements elements;
   private DataflowReader reader;
+  private IndexedAppReader indexedReader;
+  private IndexFiles indexFiles;
   private ServiceValidator serviceValidator;
   private PlacedFieldValidator placedFieldValidator;
   private PlacedAccessValidator placedAccessValidator;
@@ -78,6 +97,20 @@ public final class DyninkaProcessor extends AbstractProcessor {
 
   /** The services used by some app of this compilation, by {@link #key}. */
   private final Set<String> usedServices = new HashSet<>();
+
+  /** The build index that the last compilation left, read on first use. */
+  private AppIndex previousIndex;
+
+  /** The classes whose {@code @Dataflow} methods this compilation read, by canonical name. */
+  private final Set<String> readOwners = new HashSet<>();
+
+  /** Classes of apps read from the index: not compiled now, so not warned about. */
+  private final Set<String> notRecompiled = new HashSet<>();
+
+  /** The apps written by this compilation, for the build index. */
+  private final Map<String, IndexedApp> written = new LinkedHashMap<>();
+
+  private final Set<Element> writtenSources = new LinkedHashSet<>();
 
   /** {@code @Dataflow} methods to read again next round, by class and method name. */
   private final Set<Deferred> deferred = new LinkedHashSet<>();
@@ -101,9 +134,18 @@ public final class DyninkaProcessor extends AbstractProcessor {
         env.getFiler(), new ServiceClassWriter(env.getTypeUtils(), generatedAvailable));
   }
 
+  /**
+   * Dyninka's annotations, and {@code @Generated}, which the service classes carry: it would be
+   * unclaimed in the round that compiles them, a warning under {@code -Xlint:all}. Nothing is done
+   * with it; claiming it only tells javac that a processor saw it.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Dataflow.class.getName(), Service.class.getName(), Placed.class.getName());
+    return Set.of(
+        Dataflow.class.getName(),
+        Service.class.getName(),
+        Placed.class.getName(),
+        ServiceClassWriter.GENERATED.canonicalName());
   }
 
   @Override
@@ -117,6 +159,8 @@ public final class DyninkaProcessor extends AbstractProcessor {
     Trees trees = treesOf(env);
     elements = env.getElementUtils();
     reader = new DataflowReader(elements, trees);
+    indexedReader = new IndexedAppReader(elements, reader);
+    indexFiles = new IndexFiles(env.getFiler());
     serviceValidator = new ServiceValidator(env.getTypeUtils());
     placedFieldValidator = new PlacedFieldValidator(elements, trees);
     placedAccessValidator = new PlacedAccessValidator(elements, trees);
@@ -127,13 +171,14 @@ public final class DyninkaProcessor extends AbstractProcessor {
   }
 
   /**
-   * The Compiler Tree API, or {@code null} when the compiler is not javac (or wraps its
-   * environment): then only {@code @Dataflow(steps)} can be read.
+   * The Compiler Tree API, or {@code null} when the compiler is not javac (the Eclipse compiler, a
+   * wrapped environment): then only {@code @Dataflow(steps)} can be read.
    */
   private static Trees treesOf(ProcessingEnvironment env) {
     try {
       return Trees.instance(env);
-    } catch (RuntimeException notJavac) {
+    } catch (RuntimeException | LinkageError notJavac) {
+      // LinkageError: a runtime without the jdk.compiler module, as some IDEs run on.
       return null;
     }
   }
@@ -150,11 +195,12 @@ public final class DyninkaProcessor extends AbstractProcessor {
               Diagnostic.Kind.ERROR,
               ErrorMessages.unexpectedFailure("a round of processing", stackTrace(e)));
     }
-    return false;
+    return true;
   }
 
   private void processRound(RoundEnvironment round) {
     List<RawApp> apps = read(round);
+    apps.addAll(readAgain(round));
 
     Map<ExecutableElement, ValidationReport> services = new LinkedHashMap<>();
     for (ExecutableElement service :
@@ -185,6 +231,79 @@ public final class DyninkaProcessor extends AbstractProcessor {
       }
     }
     warnAboutUnusedServices(apps);
+    if (round.processingOver()) {
+      writeIndex();
+    }
+  }
+
+  /**
+   * The indexed apps that use a class of this round but whose {@code @Dataflow} class this
+   * compilation has not read: an IDE recompiled a file of their services alone.
+   */
+  private List<RawApp> readAgain(RoundEnvironment round) {
+    Map<String, TypeElement> recompiled = new LinkedHashMap<>();
+    ElementFilter.typesIn(round.getRootElements()).forEach(type -> addWithNested(type, recompiled));
+    if (recompiled.isEmpty()) {
+      return List.of();
+    }
+    List<RawApp> again = new ArrayList<>();
+    for (IndexedApp indexed : previousIndex().using(recompiled.keySet())) {
+      if (readOwners.contains(indexed.dataflowClass()) || written.containsKey(indexed.app())) {
+        continue;
+      }
+      TypeElement where =
+          recompiled.values().stream()
+              .filter(type -> indexed.uses(Set.of(type.getQualifiedName().toString())))
+              .findFirst()
+              .orElseThrow();
+      printer.print(
+          guarded(
+              where,
+              () -> {
+                indexedReader
+                    .read(indexed)
+                    .ifPresent(
+                        app -> {
+                          again.add(app);
+                          notRecompiled.add(indexed.dataflowClass());
+                        });
+                return ValidationReport.empty();
+              }));
+    }
+    return again;
+  }
+
+  private static void addWithNested(TypeElement type, Map<String, TypeElement> into) {
+    into.put(type.getQualifiedName().toString(), type);
+    ElementFilter.typesIn(type.getEnclosedElements()).forEach(nested -> addWithNested(nested, into));
+  }
+
+  private AppIndex previousIndex() {
+    if (previousIndex == null) {
+      previousIndex = indexFiles.previous();
+    }
+    return previousIndex;
+  }
+
+  /**
+   * Writes the build index: the last one, with the apps of this compilation in it, and without the
+   * apps of the {@code @Dataflow} classes read now that were not written (gone, or with errors to
+   * fix). A compilation that changes nothing in it leaves the file alone.
+   */
+  private void writeIndex() {
+    try {
+      AppIndex index = previousIndex().withoutAppsOf(readOwners).with(written.values());
+      if (written.isEmpty() && index.equals(previousIndex())) {
+        return;
+      }
+      indexFiles.write(index, writtenSources.toArray(new Element[0]));
+    } catch (IOException | RuntimeException e) {
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR,
+              ErrorMessages.cannotWriteIndex(AppIndex.RESOURCE, String.valueOf(e.getMessage())));
+    }
   }
 
   /** Reads this round's {@code @Dataflow} methods and those deferred from the last round. */
@@ -193,6 +312,7 @@ public final class DyninkaProcessor extends AbstractProcessor {
     methods.addAll(ElementFilter.methodsIn(round.getElementsAnnotatedWith(Dataflow.class)));
     List<RawApp> apps = new ArrayList<>();
     for (ExecutableElement method : methods) {
+      readOwners.add(((TypeElement) method.getEnclosingElement()).getQualifiedName().toString());
       ValidationReport failure =
           guarded(
               method,
@@ -261,7 +381,10 @@ public final class DyninkaProcessor extends AbstractProcessor {
 
   private ValidationReport write(RawApp app) {
     try {
-      output.write(models.create(app));
+      AppModel model = models.create(app);
+      output.write(model);
+      written.put(model.name(), IndexedApps.of(model));
+      writtenSources.add(model.source());
       return ValidationReport.empty();
     } catch (IOException e) {
       return ValidationReport.builder()
@@ -272,10 +395,17 @@ public final class DyninkaProcessor extends AbstractProcessor {
     }
   }
 
-  /** Warns about unused services of the classes whose apps were all read by now. */
+  /**
+   * Warns about unused services of the classes whose apps were all read by now. A class with an app
+   * whose chain could not be read is left alone: what it uses is unknown.
+   */
   private void warnAboutUnusedServices(List<RawApp> apps) {
     Set<String> waiting = new HashSet<>();
     deferred.forEach(again -> waiting.add(again.type()));
+    apps.stream()
+        .filter(app -> !app.bodyReadable())
+        .forEach(app -> waiting.add(app.owner().getQualifiedName().toString()));
+    waiting.addAll(notRecompiled);
     Map<String, TypeElement> owners = new TreeMap<>(Comparator.naturalOrder());
     for (RawApp app : apps) {
       String name = app.owner().getQualifiedName().toString();

@@ -1,21 +1,25 @@
 package io.dyninka.processor;
 
 import static io.dyninka.processor.Compilations.bad;
-import static io.dyninka.processor.Compilations.classPathWith;
 import static io.dyninka.processor.Compilations.compile;
 import static io.dyninka.processor.Compilations.compiler;
+import static io.dyninka.processor.Compilations.generatedSource;
 import static io.dyninka.processor.Compilations.good;
 import static io.dyninka.processor.Compilations.hasManifest;
 import static io.dyninka.processor.Compilations.manifestText;
 import static io.dyninka.processor.Compilations.outputs;
+import static io.dyninka.processor.Compilations.recompiler;
 import static io.dyninka.processor.Compilations.resource;
 import static io.dyninka.processor.Compilations.writeClassOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.CompilationSubject;
+import com.google.testing.compile.Compiler;
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.ServiceManifest;
 import io.dyninka.processor.checking.ErrorMessages;
+import io.dyninka.processor.index.AppIndex;
 import io.dyninka.processor.model.AppModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,24 @@ class BuildBehaviourTest {
     assertThat(first).isNotEmpty();
     assertThat(second.keySet()).isEqualTo(first.keySet());
     first.forEach((path, bytes) -> assertThat(second.get(path)).as(path).isEqualTo(bytes));
+  }
+
+  @Test
+  @DisplayName("adds no warning to a build with -Xlint:all -Werror")
+  void strictBuild() {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new DyninkaProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(
+                good("org/example/building/SmartBuilding.java"),
+                good("org/example/shop/Shop.java"),
+                good("org/example/sources/SourceSteps.java"),
+                good("org/example/split/Pipeline.java"),
+                good("org/example/split/Steps.java"));
+
+    CompilationSubject.assertThat(compilation).succeededWithoutWarnings();
+    assertThat(hasManifest(compilation, "smart-building")).isTrue();
   }
 
   @Nested
@@ -71,8 +94,7 @@ class BuildBehaviourTest {
       Path manifest = classes.resolve(AppManifest.resourcePath("pipeline"));
 
       Compilation second =
-          compiler()
-              .withClasspath(classPathWith(classes))
+          recompiler(classes)
               .compile(resource("incremental/org/example/split/Unrelated.java"));
 
       CompilationSubject.assertThat(second).succeededWithoutWarnings();
@@ -82,13 +104,58 @@ class BuildBehaviourTest {
     }
 
     @Test
+    @DisplayName("writes the app again when only a file of its services is recompiled")
+    void serviceFileAlone() throws IOException {
+      Compilation first = firstBuild();
+
+      Compilation second =
+          recompiler(classes)
+              .compile(resource("incremental/org/example/split/Steps.java"));
+
+      CompilationSubject.assertThat(second).succeededWithoutWarnings();
+      AppManifest before = AppManifest.decode(manifestText(first, "pipeline"));
+      AppManifest after = AppManifest.decode(manifestText(second, "pipeline"));
+      ServiceManifest keep = after.service("keep").orElseThrow();
+      assertThat(keep.placed()).containsExactly("org.example.split.Steps#seen");
+      assertThat(keep.stateful()).isTrue();
+      assertThat(after.services().stream().filter(s -> !s.name().equals("keep")))
+          .containsExactlyElementsOf(
+              before.services().stream().filter(s -> !s.name().equals("keep")).toList());
+      for (String service : List.of("Keep", "Enrich", "Total")) {
+        String generated = "org.example.split.Pipeline" + service + "Service";
+        assertThat(generatedSource(second, generated))
+            .isEqualTo(generatedSource(first, generated));
+      }
+      assertThat(second.generatedFile(StandardLocation.CLASS_OUTPUT, AppIndex.RESOURCE)).isPresent();
+    }
+
+    @Test
+    @DisplayName("reports a recompiled service that the chain no longer fits, on the service")
+    void serviceNoLongerFits() throws IOException {
+      firstBuild();
+      JavaFileObject steps = resource("incremental/changed-kind/org/example/split/Steps.java");
+
+      Compilation second = recompiler(classes).compile(steps);
+
+      CompilationSubject.assertThat(second)
+          .hadErrorContaining(
+              ErrorMessages.wrongStepKind(
+                  "Steps::total",
+                  "Future<Total>",
+                  ".then",
+                  ErrorMessages.use(".thenAsync", "Steps::total")))
+          .inFile(steps)
+          .onLineContaining("static Future<Total> total(Item item)");
+      CompilationSubject.assertThat(second).hadErrorCount(1);
+    }
+
+    @Test
     @DisplayName("writes the same manifest when only the @Dataflow file is recompiled")
     void dataflowFileAlone() throws IOException {
       Compilation first = firstBuild();
 
       Compilation second =
-          compiler()
-              .withClasspath(classPathWith(classes))
+          recompiler(classes)
               .compile(good("org/example/split/Pipeline.java"));
 
       CompilationSubject.assertThat(second).succeededWithoutWarnings();
@@ -101,6 +168,77 @@ class BuildBehaviourTest {
                         "org.example.split.Steps#sum", "org.example.split.Steps#items");
                 assertThat(total.blocking()).isTrue();
               });
+    }
+  }
+
+  /**
+   * What an IDE's javac build does (IntelliJ's, or any build that recompiles the changed files
+   * only): one compilation after the other into the same folders, the class output on the class
+   * path. Unlike {@link Incremental}, the processor finds its build index in the class output
+   * itself, through the Filer, and writes it again in place.
+   */
+  @Nested
+  @DisplayName("in an IDE-style build into the same folders")
+  class OnDisk {
+    private static final String PIPELINE = "good/org/example/split/Pipeline.java";
+    private static final String STEPS = "good/org/example/split/Steps.java";
+    private static final String EDITED_STEPS = "incremental/org/example/split/Steps.java";
+
+    @TempDir Path work;
+
+    @Test
+    @DisplayName("recompiling a file of services alone gives what a full build of the edit gives")
+    void serviceFileAlone() throws IOException {
+      Path ide = work.resolve("ide");
+      DiskCompilation first =
+          DiskCompilation.javac(ide, Compilations.OPTIONS, new DyninkaProcessor(), PIPELINE, STEPS);
+      assertThat(first.diagnostics()).isEmpty();
+      String before = first.manifest("pipeline");
+
+      DiskCompilation edit =
+          DiskCompilation.javac(
+              ide, Compilations.RECOMPILE_OPTIONS, new DyninkaProcessor(), EDITED_STEPS);
+      DiskCompilation full =
+          DiskCompilation.javac(
+              work.resolve("full"),
+              Compilations.OPTIONS,
+              new DyninkaProcessor(),
+              PIPELINE,
+              EDITED_STEPS);
+
+      assertThat(edit.diagnostics()).isEmpty();
+      assertThat(edit.manifest("pipeline")).isNotEqualTo(before).isEqualTo(full.manifest("pipeline"));
+      assertThat(edit.output(AppIndex.RESOURCE)).isEqualTo(full.output(AppIndex.RESOURCE));
+      for (String service : List.of("Keep", "Enrich", "Total")) {
+        String generated = "org.example.split.Pipeline" + service + "Service";
+        assertThat(edit.generatedSource(generated)).isEqualTo(full.generatedSource(generated));
+      }
+
+      DiskCompilation undo =
+          DiskCompilation.javac(ide, Compilations.RECOMPILE_OPTIONS, new DyninkaProcessor(), STEPS);
+      assertThat(undo.diagnostics()).isEmpty();
+      assertThat(undo.manifest("pipeline")).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("recompiling an unrelated file leaves the manifest and the index as they were")
+    void unrelatedFile() throws IOException {
+      DiskCompilation first =
+          DiskCompilation.javac(
+              work, Compilations.OPTIONS, new DyninkaProcessor(), PIPELINE, STEPS);
+      String manifest = first.manifest("pipeline");
+      String index = first.output(AppIndex.RESOURCE);
+
+      DiskCompilation second =
+          DiskCompilation.javac(
+              work,
+              Compilations.RECOMPILE_OPTIONS,
+              new DyninkaProcessor(),
+              "incremental/org/example/split/Unrelated.java");
+
+      assertThat(second.diagnostics()).isEmpty();
+      assertThat(second.manifest("pipeline")).isEqualTo(manifest);
+      assertThat(second.output(AppIndex.RESOURCE)).isEqualTo(index);
     }
   }
 

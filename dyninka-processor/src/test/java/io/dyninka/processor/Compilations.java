@@ -24,8 +24,18 @@ import javax.tools.StandardLocation;
 /** Compiles fixtures with the processor, and reads what it wrote. */
 final class Compilations {
 
-  /** Every lint but "no processor claimed these annotations", which a non-claiming one causes. */
-  static final List<String> OPTIONS = List.of("-Xlint:all,-processing");
+  /**
+   * Every lint, "no processor claimed these annotations" included: a user's build with {@code
+   * -Xlint:all -Werror} must stay clean.
+   */
+  static final List<String> OPTIONS = List.of("-Xlint:all");
+
+  /**
+   * Every lint but "processing", for compilations that see the output of an earlier one on their
+   * class path: javac warns about every generated type that the class path already has (the
+   * service classes of the last build), as it does for any processor that writes sources.
+   */
+  static final List<String> RECOMPILE_OPTIONS = List.of("-Xlint:all,-processing");
 
   private Compilations() {}
 
@@ -110,6 +120,14 @@ final class Compilations {
         Files.write(target, bytes(file));
       }
     }
+  }
+
+  /** A compiler that sees {@code classes}, the output of an earlier compilation, as a build does. */
+  static Compiler recompiler(Path classes) {
+    return javac()
+        .withProcessors(new DyninkaProcessor())
+        .withOptions(RECOMPILE_OPTIONS)
+        .withClasspath(classPathWith(classes));
   }
 
   /** The test class path, plus {@code extra}: what a build's second javac run sees. */

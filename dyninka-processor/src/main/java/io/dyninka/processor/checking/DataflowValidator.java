@@ -1,6 +1,7 @@
 package io.dyninka.processor.checking;
 
 import io.dyninka.Dataflow;
+import io.dyninka.processor.base.KotlinSources;
 import io.dyninka.processor.base.Names;
 import io.dyninka.processor.base.ReturnShape;
 import io.dyninka.processor.base.Services;
@@ -41,7 +42,11 @@ public final class DataflowValidator {
     String method = TypeDisplay.of(app.method());
     SourceSite onMethod = SourceSite.OnElement.of(app.method());
     if (!app.bodyReadable()) {
-      report.error(ErrorMessages.bodyNotReadable(method), onMethod);
+      report.error(
+          KotlinSources.isKotlin(app.owner())
+              ? ErrorMessages.kotlinBodyNotReadable(method)
+              : ErrorMessages.bodyNotReadable(method),
+          onMethod);
       return report.build();
     }
     if (app.chains().isEmpty()) {
@@ -101,7 +106,7 @@ public final class DataflowValidator {
           site);
     } else if (target instanceof StepTarget.UnknownService unknown) {
       report.error(
-          ErrorMessages.unknownStepService(unknown.name(), app.owner().getSimpleName().toString()),
+          ErrorMessages.unknownStepService(unknown.name(), TypeDisplay.of(app.owner())),
           site);
     } else if (target instanceof StepTarget.Method m) {
       checkService(step, m.method(), generatedPackage, report);

@@ -288,6 +288,53 @@ public final class ErrorMessages {
         field, owner, owner);
   }
 
+  // --- Kotlin sources, seen through kapt's stubs --------------------------------------------------
+
+  public static String kotlinBodyNotReadable(String function) {
+    return String.format(
+        "Cannot read the chain of @Dataflow function %s: kapt shows annotation processors Java stubs"
+            + " of Kotlin code, without function bodies; list the chain as @Dataflow(steps ="
+            + " [\"first\", \"second\", ...])",
+        function);
+  }
+
+  public static String kotlinServiceNotStatic(String function) {
+    return String.format(
+        "@Service function %s must be static on the JVM: a service is a function of its inputs,"
+            + " with no instance to call it on; make it a top-level function (an extension function"
+            + " if it has one main input), or annotate it with @JvmStatic in an object",
+        function);
+  }
+
+  public static String kotlinServicePrivate(String function) {
+    return String.format(
+        "@Service function %s must not be private: its generated service class, Java code of its"
+            + " own, calls it directly; remove the private modifier (public and internal both work)",
+        function);
+  }
+
+  public static String kotlinSuspendService(String function) {
+    return String.format(
+        "@Service function %s is a suspend function, which a generated service cannot call; make"
+            + " it a plain function that returns an io.vertx.core.Future (from a coroutine, for"
+            + " example through Future.fromCompletionStage)",
+        function);
+  }
+
+  public static String receiverNotJson(String service, String type, String why) {
+    return String.format(
+        "The receiver of service %s has type %s, which cannot travel as JSON: %s; use a data"
+            + " class, a collection, a primitive, a String or JsonObject instead",
+        service, type, why);
+  }
+
+  public static String kotlinPlacedNotStatic(String property) {
+    return String.format(
+        "@Placed property %s must be static on the JVM: it is state of a service function, which"
+            + " has no instance; declare it at the top level of the file or in an object",
+        property);
+  }
+
   // --- unused services and failures ------------------------------------------------------------
 
   public static String unusedService(String method, String owner) {
@@ -305,6 +352,13 @@ public final class ErrorMessages {
     return String.format(
         "%s (%s); nothing was generated for it. Please report this, with the stack trace:%n%s",
         UNEXPECTED_FAILURE, what, stackTrace);
+  }
+
+  public static String cannotWriteIndex(String path, String what) {
+    return String.format(
+        "Cannot write the build index %s: %s; the apps were written, but an IDE that recompiles a"
+            + " service's file alone may leave their manifests behind until the next full build",
+        path, what);
   }
 
   public static String cannotWrite(String app, String what) {

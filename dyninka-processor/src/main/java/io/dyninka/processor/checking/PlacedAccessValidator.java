@@ -13,6 +13,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.dyninka.processor.base.Services;
+import io.dyninka.processor.base.TypeDisplay;
 import io.dyninka.processor.reading.SourceSite;
 import io.dyninka.processor.reading.TreeNames;
 import java.util.Optional;
@@ -114,8 +115,7 @@ public final class PlacedAccessValidator {
       if (PlacedFieldValidator.isPlacedOn(placed, service)) {
         return;
       }
-      TypeElement owner = (TypeElement) placed.getEnclosingElement();
-      String display = owner.getSimpleName() + "." + placed.getSimpleName();
+      String display = TypeDisplay.of(placed);
       report.error(
           ErrorMessages.placedFieldAccess(
               Services.serviceName(service),

@@ -4,7 +4,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.dyninka.Placed;
+import io.dyninka.processor.base.KotlinSources;
 import io.dyninka.processor.base.Services;
+import io.dyninka.processor.base.TypeDisplay;
 import io.dyninka.processor.reading.SourceSite;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -32,17 +34,21 @@ public final class PlacedFieldValidator {
   public ValidationReport validate(VariableElement field) {
     ValidationReport.Builder report = ValidationReport.builder();
     TypeElement owner = (TypeElement) field.getEnclosingElement();
-    String display = owner.getSimpleName() + "." + field.getSimpleName();
+    String display = TypeDisplay.of(field);
     String service = Services.placedOn(field).orElseThrow();
     SourceSite onField = SourceSite.OnElement.of(field);
     if (!field.getModifiers().contains(Modifier.STATIC)) {
-      report.error(ErrorMessages.placedNotStatic(display), onField);
+      report.error(
+          KotlinSources.isKotlin(field)
+              ? ErrorMessages.kotlinPlacedNotStatic(display)
+              : ErrorMessages.placedNotStatic(display),
+          onField);
     }
     boolean known =
         Services.servicesOf(owner).stream().map(Services::serviceName).anyMatch(service::equals);
     if (!known) {
       report.error(
-          ErrorMessages.placedOnUnknownService(display, service, owner.getSimpleName().toString()),
+          ErrorMessages.placedOnUnknownService(display, service, TypeDisplay.of(owner)),
           SourceSite.OnElement.of(field, Services.mirror(field, Placed.class).orElse(null)));
     }
     TreePath path = trees == null ? null : trees.getPath(field);

@@ -1,6 +1,7 @@
 package io.dyninka.processor.checking;
 
 import io.dyninka.Service;
+import io.dyninka.processor.base.KotlinSources;
 import io.dyninka.processor.base.Names;
 import io.dyninka.processor.base.Services;
 import io.dyninka.processor.base.TypeDisplay;
@@ -28,11 +29,23 @@ public final class ServiceValidator {
     ValidationReport.Builder report = ValidationReport.builder();
     String display = TypeDisplay.of(method);
     SourceSite onMethod = SourceSite.OnElement.of(method);
+    boolean kotlin = KotlinSources.isKotlin(method);
     if (!method.getModifiers().contains(Modifier.STATIC)) {
-      report.error(ErrorMessages.serviceNotStatic(display), onMethod);
+      report.error(
+          kotlin
+              ? ErrorMessages.kotlinServiceNotStatic(display)
+              : ErrorMessages.serviceNotStatic(display),
+          onMethod);
     }
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
-      report.error(ErrorMessages.servicePrivate(display), onMethod);
+      report.error(
+          kotlin ? ErrorMessages.kotlinServicePrivate(display) : ErrorMessages.servicePrivate(display),
+          onMethod);
+    }
+    if (KotlinSources.isSuspend(method)) {
+      // Its Continuation parameter would otherwise be reported as an input that is not JSON.
+      report.error(ErrorMessages.kotlinSuspendService(display), onMethod);
+      return report.build();
     }
     if (!method.getTypeParameters().isEmpty()) {
       report.error(ErrorMessages.serviceGeneric(display), onMethod);
@@ -48,14 +61,14 @@ public final class ServiceValidator {
     }
     for (VariableElement parameter : method.getParameters()) {
       Optional<String> why = json.whyNotInput(parameter.asType());
+      String type = TypeDisplay.of(parameter.asType());
       why.ifPresent(
           reason ->
               report.error(
-                  ErrorMessages.inputNotJson(
-                      parameter.getSimpleName().toString(),
-                      name,
-                      TypeDisplay.of(parameter.asType()),
-                      reason),
+                  KotlinSources.isReceiver(parameter)
+                      ? ErrorMessages.receiverNotJson(name, type, reason)
+                      : ErrorMessages.inputNotJson(
+                          parameter.getSimpleName().toString(), name, type, reason),
                   SourceSite.OnElement.of(parameter)));
     }
     if (method.getReturnType().getKind() == TypeKind.VOID) {

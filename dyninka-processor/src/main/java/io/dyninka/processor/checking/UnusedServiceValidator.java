@@ -22,7 +22,7 @@ public final class UnusedServiceValidator {
     for (ExecutableElement service : Services.servicesOf(owner)) {
       if (!used.test(service)) {
         report.warning(
-            ErrorMessages.unusedService(TypeDisplay.of(service), owner.getSimpleName().toString()),
+            ErrorMessages.unusedService(TypeDisplay.of(service), TypeDisplay.of(owner)),
             SourceSite.OnElement.of(service));
       }
     }

@@ -5,6 +5,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.dyninka.Dataflow;
+import io.dyninka.processor.base.KotlinSources;
 import io.dyninka.processor.reading.RawApp.Origin;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
@@ -35,7 +36,8 @@ public final class DataflowReader {
       RawChain chain = new StepsParser().parse(method, owner);
       return new RawApp(method, owner, dataflow.name(), Origin.STEPS, true, List.of(chain));
     }
-    TreePath path = trees == null ? null : trees.getPath(method);
+    // kapt's stubs of Kotlin sources have trees, but no function bodies to read a chain from.
+    TreePath path = trees == null || KotlinSources.isKotlin(owner) ? null : trees.getPath(method);
     if (path == null || !(path.getLeaf() instanceof MethodTree body)) {
       return new RawApp(method, owner, dataflow.name(), Origin.BODY, false, List.of());
     }

@@ -1,5 +1,6 @@
 package io.dyninka.processor.reading;
 
+import io.dyninka.processor.base.KotlinSources;
 import io.dyninka.processor.base.Names;
 import java.util.List;
 import java.util.Optional;
@@ -30,18 +31,25 @@ public record RawApp(
     /** The method body, with the Compiler Tree API. */
     BODY,
     /** {@code @Dataflow(steps = {…})}. */
-    STEPS
+    STEPS,
+    /**
+     * The build index, for a {@code @Dataflow} class that this compilation reads from its class
+     * file (only a file of its services was recompiled).
+     */
+    INDEX
   }
 
   public RawApp {
     chains = List.copyOf(chains);
   }
 
-  /** The app name: {@code @Dataflow(name)}, else the kebab-case form of the class name. */
+  /**
+   * The app name: {@code @Dataflow(name)}, else the kebab-case form of the class name, or of the
+   * file name for a top-level Kotlin function ({@code building} for {@code Building.kt}, whose
+   * class is {@code BuildingKt}).
+   */
   public String appName() {
-    return declaredName.isEmpty()
-        ? Names.kebabCase(owner.getSimpleName().toString())
-        : declaredName;
+    return declaredName.isEmpty() ? Names.kebabCase(KotlinSources.sourceName(owner)) : declaredName;
   }
 
   /** The chain of a well-formed app: the only one. */

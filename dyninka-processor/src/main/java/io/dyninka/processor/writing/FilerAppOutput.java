@@ -41,7 +41,7 @@ public final class FilerAppOutput implements AppOutput {
             AppManifest.resourcePath(app.name()),
             originatingElements(app));
     try (Writer out = new OutputStreamWriter(manifest.openOutputStream(), StandardCharsets.UTF_8)) {
-      out.write(app.toManifest().encode());
+      out.write(ManifestText.of(app.toManifest()));
     }
   }
 

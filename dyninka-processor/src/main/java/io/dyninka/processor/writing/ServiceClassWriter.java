@@ -27,7 +27,7 @@ public final class ServiceClassWriter {
   static final String PROCESSOR = "io.dyninka.processor.DyninkaProcessor";
   private static final ClassName ARGUMENTS = ClassName.get("io.dyninka.runtime", "Arguments");
   private static final ClassName SERVICE_HOST = ClassName.get("io.dyninka.runtime", "ServiceHost");
-  private static final ClassName GENERATED =
+  public static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 
   private final Types types;
