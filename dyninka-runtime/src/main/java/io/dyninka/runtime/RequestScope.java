@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What the upstream calls of one incoming request share: its trace, its deadline, and the calls in
  * flight, which are reset when the client goes away or the deadline passes so that no upstream
- * keeps working for nobody. Lives on one event loop, so it needs no locks.
+ * keeps working for nobody; and whether the request has ended, so that it gives back its place
+ * among the requests in flight exactly once. Lives on one event loop, so it needs no locks.
  */
 final class RequestScope {
 
@@ -17,6 +18,7 @@ final class RequestScope {
   private final long deadlineNanos;
   private final List<HttpClientRequest> inFlight = new ArrayList<>(2);
   private boolean cancelled;
+  private boolean ended;
 
   RequestScope(String traceparent, long budgetMillis) {
     this.traceparent = traceparent;
@@ -57,6 +59,15 @@ final class RequestScope {
     } else {
       inFlight.add(request);
     }
+  }
+
+  /** Runs {@code release} the first time the request ends, whether answered or cut off. */
+  RequestScope end(Runnable release) {
+    if (!ended) {
+      ended = true;
+      release.run();
+    }
+    return this;
   }
 
   /** The client left: stop every pull this request started. */

@@ -47,12 +47,10 @@ final class ServiceVerticle extends VerticleBase {
     router.get("/health/live").handler(this::handleLive);
     router.get("/health/ready").handler(this::handleReady);
     router.get("/dyninka/manifest").handler(this::handleManifest);
-    // Pulls between services are GETs without a body: only a POST pays for the body handler.
-    router.get("/").handler(this::handleCall);
     router
         .post("/")
         .handler(BodyHandler.create(false).setBodyLimit(setup.config().maxBodyBytes()))
-        .handler(this::handleCall);
+        .handler(ctx -> handleCall(ctx.request(), requestBody(ctx)));
     router.route().last().handler(ctx -> ctx.fail(ctx.request().path().equals("/") ? 405 : 404));
     router.route().failureHandler(this::handleFailure);
     server =
@@ -63,7 +61,19 @@ final class ServiceVerticle extends VerticleBase {
                 .setTcpNoDelay(true)
                 .setMaxHeaderSize(setup.config().maxHeaderBytes())
                 .setMaxInitialLineLength(Math.min(4096, setup.config().maxHeaderBytes())));
-    return server.requestHandler(router).invalidRequestHandler(this::handleInvalid).listen();
+    return server
+        .requestHandler(
+            request -> {
+              // A pull between services is a GET / without a body: the hot path, which skips
+              // the router's per-request context. Everything else goes through the router.
+              if (request.method() == HttpMethod.GET && "/".equals(request.path())) {
+                handleCall(request, null);
+              } else {
+                router.handle(request);
+              }
+            })
+        .invalidRequestHandler(this::handleInvalid)
+        .listen();
   }
 
   /** Stops accepting, lets the requests in flight finish within the grace period, then closes. */
@@ -94,45 +104,48 @@ final class ServiceVerticle extends VerticleBase {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(setup.manifestJson());
   }
 
-  private void handleCall(RoutingContext ctx) {
+  private void handleCall(HttpServerRequest request, Buffer body) {
+    HttpServerResponse response = request.response();
     if (!setup.admit()) {
-      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
-      ctx.fail(new ProblemException(Problem.of("overloaded", "Service overloaded", 503,
+      response.putHeader(HttpHeaders.RETRY_AFTER, "1");
+      fail(response, new ProblemException(Problem.of("overloaded", "Service overloaded", 503,
           "more than " + setup.config().maxInFlight() + " requests in flight (DYNINKA_MAX_IN_FLIGHT); retry later", setup.name())));
-      return;
-    }
-    ctx.addEndHandler(ended -> setup.release());
-    HttpServerRequest request = ctx.request();
-    if (!setup.authorized(request.getHeader(HttpHeaders.AUTHORIZATION))) {
-      ctx.fail(new ProblemException(Problem.of("unauthorized", "Unauthorized", 401,
-          "calls between the services of this app need the shared token (DYNINKA_TOKEN)", setup.name())));
-      return;
-    }
-    List<Pull> pulls = setup.planner().plan(request.getHeader(RoutePlanner.HEADER));
-    Buffer body = requestBody(ctx);
-    Object[] arguments = new Object[setup.self().inputs().size()];
-    if (setup.readsRequestBody()) {
-      readBodyInput(body, arguments);
-    }
-    if (pulls.isEmpty()) {
-      invoke(ctx, arguments, new StringBuilder());
       return;
     }
     RequestScope scope =
         new RequestScope(
             TraceParent.forward(request.getHeader(TraceParent.HEADER)),
             RequestScope.budget(request.getHeader(RequestScope.DEADLINE_HEADER), setup.config().upstreamTimeout().toMillis()));
-    ctx.response().closeHandler(closed -> scope.cancel());
-    List<Future<Answer>> answers = new ArrayList<>(pulls.size());
-    for (Pull pull : pulls) {
-      answers.add(upstream.pull(pull.service(), pull.route(), body, scope));
+    // Ended or cut off, the request gives back its place; cut off, its pulls are stopped too.
+    response.endHandler(ended -> scope.end(setup::release));
+    response.closeHandler(closed -> scope.end(setup::release).cancel());
+    try {
+      if (!setup.authorized(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+        throw new ProblemException(Problem.of("unauthorized", "Unauthorized", 401,
+            "calls between the services of this app need the shared token (DYNINKA_TOKEN)", setup.name()));
+      }
+      List<Pull> pulls = setup.planner().plan(request.getHeader(RoutePlanner.HEADER));
+      Object[] arguments = new Object[setup.self().inputs().size()];
+      if (setup.readsRequestBody()) {
+        readBodyInput(body, arguments);
+      }
+      if (pulls.isEmpty()) {
+        invoke(response, arguments, new StringBuilder());
+        return;
+      }
+      List<Future<Answer>> answers = new ArrayList<>(pulls.size());
+      for (Pull pull : pulls) {
+        answers.add(upstream.pull(pull.service(), pull.route(), body, scope));
+      }
+      Future.all(answers)
+          .onFailure(failure -> fail(response, failure))
+          .onSuccess(all -> onAnswers(response, pulls, answers, arguments));
+    } catch (RuntimeException e) {
+      fail(response, e);
     }
-    Future.all(answers)
-        .onFailure(ctx::fail)
-        .onSuccess(all -> onAnswers(ctx, pulls, answers, arguments));
   }
 
-  private void onAnswers(RoutingContext ctx, List<Pull> pulls, List<Future<Answer>> answers, Object[] arguments) {
+  private void onAnswers(HttpServerResponse response, List<Pull> pulls, List<Future<Answer>> answers, Object[] arguments) {
     StringBuilder timing = new StringBuilder();
     boolean filtered = false;
     for (int i = 0; i < pulls.size(); i++) {
@@ -141,13 +154,13 @@ final class ServiceVerticle extends VerticleBase {
       if (answer.status() == 204) {
         filtered = true;
       } else if (answer.status() != 200) {
-        propagate(ctx, pulls.get(i).service(), answer, timing);
+        propagate(response, pulls.get(i).service(), answer, timing);
         return;
       }
     }
     if (filtered) {
       // This service was traversed without running its function: its entry says so with 0.
-      ctx.response().setStatusCode(204).putHeader(ServerTiming.HEADER, ServerTiming.append(timing, setup.name(), 0)).end();
+      response.setStatusCode(204).putHeader(ServerTiming.HEADER, ServerTiming.append(timing, setup.name(), 0)).end();
       return;
     }
     try {
@@ -156,20 +169,19 @@ final class ServiceVerticle extends VerticleBase {
         arguments[pull.parameter()] = decodeUpstream(pull, answers.get(i).result().body());
       }
     } catch (ProblemException e) {
-      ctx.fail(e);
+      fail(response, e);
       return;
     }
-    invoke(ctx, arguments, timing);
+    invoke(response, arguments, timing);
   }
 
-  private void invoke(RoutingContext ctx, Object[] arguments, StringBuilder timing) {
+  private void invoke(HttpServerResponse response, Object[] arguments, StringBuilder timing) {
     setup.call()
         .run(context, new Arguments(arguments))
-        .onFailure(ctx::fail)
+        .onFailure(failure -> fail(response, failure))
         .onSuccess(
             outcome -> {
-              String serverTiming = ServerTiming.append(timing, setup.name(), outcome.nanos());
-              HttpServerResponse response = ctx.response().putHeader(ServerTiming.HEADER, serverTiming);
+              response.putHeader(ServerTiming.HEADER, ServerTiming.append(timing, setup.name(), outcome.nanos()));
               if (outcome.filtered()) {
                 response.setStatusCode(204).end();
                 return;
@@ -178,7 +190,7 @@ final class ServiceVerticle extends VerticleBase {
               try {
                 json = setup.codec().encode(outcome.value());
               } catch (IllegalStateException e) {
-                ctx.fail(new ProblemException(Problem.of("output-not-json", "Output is not JSON", 500, e.getMessage(), setup.name()), e));
+                fail(response, new ProblemException(Problem.of("output-not-json", "Output is not JSON", 500, e.getMessage(), setup.name()), e));
                 return;
               }
               response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(json);
@@ -186,7 +198,7 @@ final class ServiceVerticle extends VerticleBase {
   }
 
   /** An upstream problem goes on unchanged to the client, with this service added to its path. */
-  private void propagate(RoutingContext ctx, String from, Answer answer, StringBuilder timing) {
+  private void propagate(HttpServerResponse response, String from, Answer answer, StringBuilder timing) {
     JsonObject problem = null;
     if (answer.contentType() != null && answer.contentType().startsWith(Problem.CONTENT_TYPE)) {
       try {
@@ -196,21 +208,22 @@ final class ServiceVerticle extends VerticleBase {
       }
     }
     if (problem == null) {
-      ctx.fail(new ProblemException(Problem.of("upstream-invalid", "Upstream answered an error", 502,
+      fail(response, new ProblemException(Problem.of("upstream-invalid", "Upstream answered an error", 502,
           "upstream '" + from + "' answered HTTP " + answer.status() + " without a problem body", setup.name())));
       return;
     }
     JsonArray path = problem.getValue("path") instanceof JsonArray array ? array : new JsonArray();
     problem.put("path", path.add(setup.name()));
-    ctx.response()
+    response
         .setStatusCode(answer.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
         .putHeader(ServerTiming.HEADER, ServerTiming.append(timing, setup.name(), 0))
         .end(problem.toBuffer());
   }
 
+  /** The body of a POST, or null when it is empty; 415 unless it is JSON. */
   private Buffer requestBody(RoutingContext ctx) {
-    if (ctx.request().method() != HttpMethod.POST || ctx.body().length() <= 0) {
+    if (ctx.body().length() <= 0) {
       return null;
     }
     String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
@@ -251,22 +264,32 @@ final class ServiceVerticle extends VerticleBase {
     }
   }
 
+  /** The router's failures: a status it set (404, 405, 413) or an exception of a handler. */
   private void handleFailure(RoutingContext ctx) {
-    Throwable failure = ctx.failure();
+    if (ctx.failure() != null) {
+      fail(ctx.response(), ctx.failure());
+    } else {
+      answer(ctx.response(), statusProblem(ctx.statusCode()));
+    }
+  }
+
+  /** Answers a failure as a problem: a {@link ProblemException}'s own, else a logged 500. */
+  private void fail(HttpServerResponse response, Throwable failure) {
     Problem problem;
     if (failure instanceof ProblemException e) {
       problem = e.problem();
       if (e.getCause() != null) {
         setup.log().log(System.Logger.Level.WARNING, "service " + setup.name() + " failed: " + problem.detail(), e.getCause());
       }
-    } else if (failure != null) {
+    } else {
       setup.log().log(System.Logger.Level.ERROR, "service " + setup.name() + " failed unexpectedly", failure);
       problem = Problem.of("internal-error", "Internal error", 500, String.valueOf(failure.getMessage()), setup.name());
-    } else {
-      problem = statusProblem(ctx.statusCode());
     }
-    HttpServerResponse response = ctx.response();
-    if (response.ended() || response.headWritten()) {
+    answer(response, problem);
+  }
+
+  private void answer(HttpServerResponse response, Problem problem) {
+    if (response.ended() || response.headWritten() || response.closed()) {
       return;
     }
     response
