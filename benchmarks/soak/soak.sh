@@ -8,15 +8,27 @@
 #   DURATION=60s WORKERS=50 benchmarks/soak/soak.sh # a shorter soak
 #
 # Settings (environment): DURATION (10m), WORKERS (50), KEEPALIVE (1; 0 disables it, as in the
-# paper), SAMPLE_SECONDS (5), SKIP_BUILD (0), RESULTS_DIR (benchmarks/results).
+# paper), SAMPLE_SECONDS (5), SEGMENT_SECONDS (60), SKIP_BUILD (0), RESULTS_DIR (benchmarks/results).
+#
+# hey keeps at most 1,000,000 results and stops there (about 5 minutes at 3,000 req/s), so the
+# load runs as back-to-back hey segments of SEGMENT_SECONDS until DURATION has passed; the report
+# sums them and lists each one, which also shows whether throughput or p99 drift over time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 DURATION=${DURATION:-10m} WORKERS=${WORKERS:-50} KEEPALIVE=${KEEPALIVE:-1} SAMPLE_SECONDS=${SAMPLE_SECONDS:-5}
+SEGMENT_SECONDS=${SEGMENT_SECONDS:-60}
 RESULTS_DIR=${RESULTS_DIR:-$ROOT/benchmarks/results}
 WORK=$ROOT/benchmarks/target/soak
 mkdir -p "$WORK" "$RESULTS_DIR"
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+# 90, 90s, 10m or 1h as seconds.
+seconds_of() {
+  case $1 in
+    *h) echo $((${1%h} * 3600)) ;; *m) echo $((${1%m} * 60)) ;; *s) echo "${1%s}" ;; *) echo "$1" ;;
+  esac
+}
+duration_seconds=$(seconds_of "$DURATION")
 
 command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null; }
 
@@ -68,18 +80,39 @@ sampler=$!
 
 log "soak: $WORKERS workers for $DURATION, keep-alive $([[ $KEEPALIVE == 1 ]] && echo on || echo off)"
 ka=(); [[ $KEEPALIVE == 1 ]] || ka=(-disable-keepalive)
-hey -z "$DURATION" -c "$WORKERS" "${ka[@]}" "$entry" >"$WORK/hey.txt"
+rm -f "$WORK"/hey-*.txt
+load_start=$SECONDS
+segment=0
+while ((SECONDS - load_start < duration_seconds)); do
+  left=$((duration_seconds - (SECONDS - load_start)))
+  segment=$((segment + 1))
+  hey -z "$((left < SEGMENT_SECONDS ? left : SEGMENT_SECONDS))s" -c "$WORKERS" "${ka[@]}" "$entry" >"$WORK/hey-$(printf %03d $segment).txt"
+done
+elapsed=$((SECONDS - load_start))
 sleep "$SAMPLE_SECONDS"
 kill "$sampler" 2>/dev/null || true
 
 # hey's "Status code distribution" lines look like "  [200]	1234 responses".
-status_lines() { awk '/^Status code distribution/ {on=1; next} on && /^ *\[[0-9]+\]/ {print} on && /^$/ {on=0}' "$WORK/hey.txt"; }
-total=$(status_lines | awk '{n+=$2} END {print n+0}')
-rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/hey.txt")
-statuses=$(status_lines | awk '{printf "%s%s %s", sep, $1, $2; sep=", "}')
-errors=$(status_lines | awk '{gsub(/[\[\]]/,"",$1); if ($1 != 200 && $1 != 204) n+=$2} END {print n+0}')
-transport=$(awk '/^Error distribution/ {on=1; next} on && /^ *\[[0-9]+\]/ {gsub(/[\[\]]/,"",$1); n+=$1} END {print n+0}' "$WORK/hey.txt")
-p99=$(awk '/99% in/ {print $3*1000 " ms"}' "$WORK/hey.txt")
+status_lines() { awk '/^Status code distribution/ {on=1; next} on && /^ *\[[0-9]+\]/ {print} on && /^$/ {on=0}' "$@"; }
+transport_errors() { awk '/^Error distribution/ {on=1; next} on && /^ *\[[0-9]+\]/ {gsub(/[\[\]]/,"",$1); n+=$1} END {print n+0}' "$@"; }
+segments=("$WORK"/hey-*.txt)
+total=$(status_lines "${segments[@]}" | awk '{n+=$2} END {print n+0}')
+rps=$(awk -v n="$total" -v s="$elapsed" 'BEGIN {printf "%.0f", n / s}')
+statuses=$(status_lines "${segments[@]}" | awk '{gsub(/[\[\]]/,"",$1); n[$1]+=$2} END {for (c in n) printf "%s[%s] %s", (sep++ ? ", " : ""), c, n[c]}')
+errors=$(status_lines "${segments[@]}" | awk '{gsub(/[\[\]]/,"",$1); if ($1 != 200 && $1 != 204) n+=$2} END {print n+0}')
+transport=$(transport_errors "${segments[@]}")
+p99=$(awk '/99% in/ {ms=$3*1000; if (ms > worst) worst=ms} END {print worst " ms (worst segment)"}' "${segments[@]}")
+segment_rows() {
+  local i=0 file
+  for file in "${segments[@]}"; do
+    i=$((i + 1))
+    printf '| %d | %s | %s | %s | %s |\n' "$i" \
+      "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$file")" \
+      "$(awk '/99% in/ {print $3*1000 " ms"}' "$file")" \
+      "$(status_lines "$file" | awk '{gsub(/[\[\]]/,"",$1); if ($1 != 200 && $1 != 204) n+=$2} END {print n+0}')" \
+      "$(transport_errors "$file")"
+  done
+}
 
 python3 - "$csv" "$RESULTS_DIR/soak.svg" <<'PY'
 import csv, sys, collections
@@ -111,9 +144,15 @@ PY
   echo
   echo "Reproduce: \`DURATION=$DURATION WORKERS=$WORKERS KEEPALIVE=$KEEPALIVE benchmarks/soak/soak.sh\` ($(nproc) cores, $(date -u +%Y-%m-%d))"
   echo
-  echo "| requests | req/s | p99 | HTTP statuses | errors (not 200/204) | transport errors |"
-  echo "|---|---|---|---|---|---|"
-  echo "| $total | $rps | $p99 | $statuses | $errors | $transport |"
+  echo "| requests | seconds | req/s | p99 | HTTP statuses | errors (not 200/204) | transport errors |"
+  echo "|---|---|---|---|---|---|---|"
+  echo "| $total | $elapsed | $rps | $p99 | $statuses | $errors | $transport |"
+  echo
+  echo "Each hey segment (${SEGMENT_SECONDS} s):"
+  echo
+  echo "| segment | req/s | p99 | errors | transport errors |"
+  echo "|---:|---:|---:|---:|---:|"
+  segment_rows
   echo
   echo "| service | RSS first sample (MiB) | RSS max (MiB) | RSS last sample (MiB) |"
   echo "|---|---|---|---|"
