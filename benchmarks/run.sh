@@ -17,7 +17,7 @@
 # (record a JFR profile of each Dyninka service there), RESULTS_DIR (benchmarks/results), MVN_ARGS
 # (extra Maven arguments, e.g. -o). To measure a runtime change before it lands, side by side with
 # the current runtime: SYSTEMS="dyninka candidate handwritten" CANDIDATE_RUNTIME=path/to/runtime.jar
-# (or CANDIDATE_ENV="DYNINKA_INSTANCES=2" to try a setting).
+# (or CANDIDATE_ENV="DYNINKA_INSTANCES=2" to try a setting; CANDIDATE_LABEL names it in the report).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -25,7 +25,7 @@ ROOT=$(pwd)
 
 # The reproduce line of the report: the command with the settings the caller gave, as given.
 command_line="benchmarks/run.sh"
-for setting in CANDIDATE_ENV CANDIDATE_RUNTIME EXTRA_JVM_FLAGS SYSTEMS WORKERS WARMUP TARGET_DURATION DURATION QUICK; do
+for setting in CANDIDATE_LABEL CANDIDATE_ENV CANDIDATE_RUNTIME EXTRA_JVM_FLAGS SYSTEMS WORKERS WARMUP TARGET_DURATION DURATION QUICK; do
   if [[ -n "${!setting:-}" ]]; then
     command_line="$setting='${!setting}' $command_line"
   fi

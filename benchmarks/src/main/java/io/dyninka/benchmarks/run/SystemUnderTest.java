@@ -32,6 +32,13 @@ enum SystemUnderTest {
     AppManifest manifest() {
       return DYNINKA.manifest();
     }
+
+    /** {@code CANDIDATE_LABEL} names what the candidate is, e.g. the runtime before a change. */
+    @Override
+    String label() {
+      String named = System.getenv("CANDIDATE_LABEL");
+      return named == null || named.isBlank() ? super.label() : "Dyninka, " + named.trim();
+    }
   },
   HAND_WRITTEN("handwritten", "hand-written Vert.x", "/") {
     @Override
