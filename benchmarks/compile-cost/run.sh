@@ -100,7 +100,7 @@ printf '| %-38s | %7s | %7s | %7s | %6s |\n' "median, ms" "plain" "+proc" "extra
 printf '|%s|%s|%s|%s|%s|\n' "----------------------------------------" "---------" "---------" "---------" "--------"
 row "cold javac process, wall" "$plain" "$processed"
 row "cold javac process, CPU (all threads)" "$(median "${plain_cpu[@]}")" "$(median "${processed_cpu[@]}")"
-row "app + generated sources, no processor, wall" "$plain" "$(median "${generated_ms[@]}")"
+row "app + generated sources, no processor, CPU" "$(median "${plain_cpu[@]}")" "$(median "${generated_cpu[@]}")"
 row "warm in-process javac (Maven), CPU" "$warm_plain" "$warm_processed"
 echo
 over=$(awk -v e="$extra" -v pc="$percent" 'BEGIN {print (e > 2000 || pc > 30) ? 1 : 0}')

@@ -20,6 +20,7 @@ import io.dyninka.processor.index.IndexedApp;
 import io.dyninka.processor.model.AppModel;
 import io.dyninka.processor.model.AppModelFactory;
 import io.dyninka.processor.reading.DataflowReader;
+import io.dyninka.processor.reading.DeclarationPaths;
 import io.dyninka.processor.reading.IndexedAppReader;
 import io.dyninka.processor.reading.RawApp;
 import io.dyninka.processor.reading.SourceSite;
@@ -82,6 +83,7 @@ public final class DyninkaProcessor extends AbstractProcessor {
   private final Function<ProcessingEnvironment, AppOutput> outputs;
 
   private Elements elements;
+  private DeclarationPaths paths;
   private DataflowReader reader;
   private IndexedAppReader indexedReader;
   private IndexFiles indexFiles;
@@ -158,12 +160,13 @@ public final class DyninkaProcessor extends AbstractProcessor {
     super.init(env);
     Trees trees = treesOf(env);
     elements = env.getElementUtils();
-    reader = new DataflowReader(elements, trees);
+    paths = new DeclarationPaths(trees);
+    reader = new DataflowReader(elements, paths);
     indexedReader = new IndexedAppReader(elements, reader);
     indexFiles = new IndexFiles(env.getFiler());
     serviceValidator = new ServiceValidator(env.getTypeUtils());
-    placedFieldValidator = new PlacedFieldValidator(elements, trees);
-    placedAccessValidator = new PlacedAccessValidator(elements, trees);
+    placedFieldValidator = new PlacedFieldValidator(elements, paths);
+    placedAccessValidator = new PlacedAccessValidator(elements, paths);
     dataflowValidator = new DataflowValidator(elements);
     models = new AppModelFactory(elements);
     output = outputs.apply(env);
@@ -199,6 +202,7 @@ public final class DyninkaProcessor extends AbstractProcessor {
   }
 
   private void processRound(RoundEnvironment round) {
+    paths.newRound();
     List<RawApp> apps = read(round);
     apps.addAll(readAgain(round));
 

@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.CompilationSubject;
 import io.dyninka.runtime.Arguments;
-import io.dyninka.runtime.Arguments;
+import io.dyninka.runtime.ServiceFunction;
 import io.vertx.core.Future;
-import java.lang.reflect.Method;
+import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import java.util.Optional;
 import javax.tools.JavaFileObject;
@@ -63,10 +63,10 @@ class GeneratedServiceTest {
     Compilation compilation = compile(good("org/example/shop/Shop.java"));
     assertThat(generatedSource(compilation, "org.example.shop.ShopPriceService"))
         .contains("return Shop.price(in.<Shop.Order>get(0), in.<Map<String, Double>>get(1));")
-        .contains("ServiceHost.main(\"shop\", \"price\", ShopPriceService::call);");
+        .contains("ServiceHost.main(\"shop\", \"price\", new ShopPriceService());");
     assertThat(generatedSource(compilation, "org.example.shop.ShopPricesService"))
         .contains("return Shop.priceList();")
-        .contains("ServiceHost.main(\"shop\", \"prices\", ShopPricesService::call);");
+        .contains("ServiceHost.main(\"shop\", \"prices\", new ShopPricesService());");
   }
 
   @Test
@@ -88,9 +88,9 @@ class GeneratedServiceTest {
   void checkedExceptions() {
     Compilation compilation = compile(good("org/example/sources/SourceSteps.java"));
     assertThat(generatedSource(compilation, "org.example.sources.TicksDoubleItService"))
-        .contains("static Object call(Arguments in) throws Exception {");
+        .contains("public Object apply(Arguments in) throws Exception {");
     assertThat(generatedSource(compilation, "org.example.sources.TicksTickService"))
-        .contains("static Object call(Arguments in) {");
+        .contains("public Object apply(Arguments in) {");
   }
 
   @Nested
@@ -102,9 +102,9 @@ class GeneratedServiceTest {
 
     private Object call(String service, Object... inputs) throws Exception {
       Class<?> type = loader.loadClass("org.example.building.SmartBuilding" + service + "Service");
-      Method call = type.getDeclaredMethod("call", Arguments.class);
-      call.setAccessible(true);
-      return call.invoke(null, Arguments.of(inputs));
+      Constructor<?> constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      return ((ServiceFunction) constructor.newInstance()).apply(Arguments.of(inputs));
     }
 
     private Object reading(String kind, double value) throws Exception {

@@ -11,9 +11,9 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.Trees;
 import io.dyninka.processor.base.Services;
 import io.dyninka.processor.base.TypeDisplay;
+import io.dyninka.processor.reading.DeclarationPaths;
 import io.dyninka.processor.reading.SourceSite;
 import io.dyninka.processor.reading.TreeNames;
 import java.util.Optional;
@@ -34,18 +34,18 @@ import javax.lang.model.util.Elements;
 public final class PlacedAccessValidator {
 
   private final Elements elements;
-  private final Trees trees;
+  private final DeclarationPaths paths;
 
   /**
-   * @param trees the Compiler Tree API, or {@code null}: then nothing is checked
+   * @param paths the declarations' trees; without the Compiler Tree API, nothing is checked
    */
-  public PlacedAccessValidator(Elements elements, Trees trees) {
+  public PlacedAccessValidator(Elements elements, DeclarationPaths paths) {
     this.elements = elements;
-    this.trees = trees;
+    this.paths = paths;
   }
 
   public ValidationReport validate(ExecutableElement service) {
-    TreePath path = trees == null ? null : trees.getPath(service);
+    TreePath path = paths.of(service);
     if (path == null
         || !(path.getLeaf() instanceof MethodTree method)
         || method.getBody() == null) {

@@ -2,11 +2,11 @@ package io.dyninka.processor.checking;
 
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.Trees;
 import io.dyninka.Placed;
 import io.dyninka.processor.base.KotlinSources;
 import io.dyninka.processor.base.Services;
 import io.dyninka.processor.base.TypeDisplay;
+import io.dyninka.processor.reading.DeclarationPaths;
 import io.dyninka.processor.reading.SourceSite;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -21,14 +21,15 @@ import javax.lang.model.util.Elements;
 public final class PlacedFieldValidator {
 
   private final Elements elements;
-  private final Trees trees;
+  private final DeclarationPaths paths;
 
   /**
-   * @param trees the Compiler Tree API, or {@code null}: then initializers are not checked
+   * @param paths the declarations' trees; without the Compiler Tree API, initializers are not
+   *     checked
    */
-  public PlacedFieldValidator(Elements elements, Trees trees) {
+  public PlacedFieldValidator(Elements elements, DeclarationPaths paths) {
     this.elements = elements;
-    this.trees = trees;
+    this.paths = paths;
   }
 
   public ValidationReport validate(VariableElement field) {
@@ -51,7 +52,7 @@ public final class PlacedFieldValidator {
           ErrorMessages.placedOnUnknownService(display, service, TypeDisplay.of(owner)),
           SourceSite.OnElement.of(field, Services.mirror(field, Placed.class).orElse(null)));
     }
-    TreePath path = trees == null ? null : trees.getPath(field);
+    TreePath path = paths.of(field);
     if (path != null
         && path.getLeaf() instanceof VariableTree declaration
         && declaration.getInitializer() != null) {

@@ -3,7 +3,6 @@ package io.dyninka.processor.reading;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.Trees;
 import io.dyninka.Dataflow;
 import io.dyninka.processor.base.KotlinSources;
 import io.dyninka.processor.reading.RawApp.Origin;
@@ -16,16 +15,16 @@ import javax.lang.model.util.Elements;
 public final class DataflowReader {
 
   private final Elements elements;
-  private final Trees trees;
+  private final DeclarationPaths paths;
   private final TypeNameResolver types;
 
   /**
-   * @param trees the Compiler Tree API, or {@code null} when the compiler does not offer it (then
-   *     only {@code @Dataflow(steps)} can be read)
+   * @param paths the declarations' trees; without the Compiler Tree API, only {@code
+   *     @Dataflow(steps)} can be read
    */
-  public DataflowReader(Elements elements, Trees trees) {
+  public DataflowReader(Elements elements, DeclarationPaths paths) {
     this.elements = elements;
-    this.trees = trees;
+    this.paths = paths;
     this.types = new TypeNameResolver(elements);
   }
 
@@ -37,7 +36,7 @@ public final class DataflowReader {
       return new RawApp(method, owner, dataflow.name(), Origin.STEPS, true, List.of(chain));
     }
     // kapt's stubs of Kotlin sources have trees, but no function bodies to read a chain from.
-    TreePath path = trees == null || KotlinSources.isKotlin(owner) ? null : trees.getPath(method);
+    TreePath path = KotlinSources.isKotlin(owner) ? null : paths.of(method);
     if (path == null || !(path.getLeaf() instanceof MethodTree body)) {
       return new RawApp(method, owner, dataflow.name(), Origin.BODY, false, List.of());
     }

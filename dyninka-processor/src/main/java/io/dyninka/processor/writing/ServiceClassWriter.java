@@ -21,12 +21,19 @@ import javax.lang.model.util.Types;
  * The generated class of one service: a direct call of the user's method, wired to the runtime's
  * service host. No reflection and no copied statements, so the user's method stays the only source
  * of truth, and a stack trace points into the user's code.
+ *
+ * <p>The class is its own {@code ServiceFunction} ({@code main} passes {@code new X()}) rather than
+ * handing over a method reference: javac compiles every generated class in the user's build, and a
+ * method reference costs it an inference and a lambda desugaring per class, a visible part of the
+ * compile cost of a large app (benchmarks/compile-cost).
  */
 public final class ServiceClassWriter {
 
   static final String PROCESSOR = "io.dyninka.processor.DyninkaProcessor";
   private static final ClassName ARGUMENTS = ClassName.get("io.dyninka.runtime", "Arguments");
   private static final ClassName SERVICE_HOST = ClassName.get("io.dyninka.runtime", "ServiceHost");
+  private static final ClassName SERVICE_FUNCTION =
+      ClassName.get("io.dyninka.runtime", "ServiceFunction");
   public static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 
@@ -47,9 +54,10 @@ public final class ServiceClassWriter {
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
     ClassName self = ClassName.get(service.mainClassPackage(), service.mainClassSimpleName());
 
-    MethodSpec.Builder call =
-        MethodSpec.methodBuilder("call")
-            .addModifiers(Modifier.STATIC)
+    MethodSpec.Builder apply =
+        MethodSpec.methodBuilder("apply")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
             .returns(Object.class)
             .addParameter(ARGUMENTS, "in")
             .addStatement(
@@ -58,7 +66,7 @@ public final class ServiceClassWriter {
                 method.getSimpleName().toString(),
                 arguments(method));
     if (!method.getThrownTypes().isEmpty()) {
-      call.addException(Exception.class);
+      apply.addException(Exception.class);
     }
 
     TypeSpec.Builder type =
@@ -71,15 +79,16 @@ public final class ServiceClassWriter {
                 method.getSimpleName().toString(),
                 javadocParameters(method))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(SERVICE_FUNCTION)
             .addOriginatingElement(app.source())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(call.build())
+            .addMethod(apply.build())
             .addMethod(
                 MethodSpec.methodBuilder("main")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addParameter(String[].class, "args")
                     .addStatement(
-                        "$T.main($S, $S, $T::call)", SERVICE_HOST, app.name(), service.name(), self)
+                        "$T.main($S, $S, new $T())", SERVICE_HOST, app.name(), service.name(), self)
                     .build());
     if (!declaring.equals(app.source())) {
       type.addOriginatingElement(declaring);
