@@ -33,8 +33,10 @@ duration_seconds=$(seconds_of "$DURATION")
 command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null; }
 
 pids=()
+# SIGTERM, not SIGINT: a script's background jobs ignore SIGINT, so Maven would never see it.
+# Children first (the sensor JVM of exec:exec, the services of dyninka:run), then Maven itself.
 cleanup() {
-  for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT

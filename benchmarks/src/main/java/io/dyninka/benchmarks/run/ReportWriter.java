@@ -63,8 +63,9 @@ final class ReportWriter {
         .append(r.machine.memoryMib()).append(" MiB, ").append(r.machine.os()).append('\n');
     md.append("- Machine load during the run (1-minute load average, every 5 s): min ").append(Fmt.num(r.load.getMin(), 1))
         .append(", mean ").append(Fmt.num(r.load.getAverage(), 1)).append(", max ").append(Fmt.num(r.load.getMax(), 1))
-        .append(" on ").append(r.machine.cores()).append(" cores; the benchmark itself keeps about ").append(r.machine.cores())
-        .append(" busy, so more means other work competed for the CPUs and the numbers are worse than on a quiet machine\n");
+        .append(" on ").append(r.machine.cores()).append(" cores; it counts runnable threads, and the benchmark's own (hey's workers, every")
+        .append(" JVM's event loops and JIT) reached 10 to 13 on a 2-core machine with nothing else running, so only a mean well above")
+        .append(" that says other work competed for the CPUs\n");
     md.append("- JVM: ").append(r.machine.jvm()).append("; every JVM of every system: `").append(r.jvmFlags).append("`\n");
     md.append("- Load: ").append(r.machine.hey()).append(", `-z ").append(GoDuration.format(r.settings.duration()))
         .append("` per profile, `-z ").append(GoDuration.format(r.settings.targetDuration())).append("` for ")

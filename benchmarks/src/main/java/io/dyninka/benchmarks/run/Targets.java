@@ -77,7 +77,8 @@ final class Targets {
     double ratio = d / o;
     return new Row(
         name,
-        Fmt.ratio(ratio) + " (" + Fmt.rps(d) + " vs " + Fmt.rps(o) + " req/s)",
+        // Three decimals: a ratio just under its floor must not read as the floor.
+        Fmt.num(ratio, 3) + "× (" + Fmt.rps(d) + " vs " + Fmt.rps(o) + " req/s)",
         Optional.of(ratio >= floor));
   }
 }

@@ -26,8 +26,8 @@ class ReportWriterTest {
     List<Targets.Row> rows = Targets.evaluate(results);
 
     assertThat(rows).extracting(Targets.Row::verdict).containsExactly("met", "**missed**", "met", "met", "met", "met");
-    assertThat(rows.get(0).measured()).isEqualTo("0.95× (950 vs 1000 req/s)");
-    assertThat(rows.get(1).measured()).isEqualTo("1.27× (950 vs 750 req/s)");
+    assertThat(rows.get(0).measured()).isEqualTo("0.950× (950 vs 1000 req/s)");
+    assertThat(rows.get(1).measured()).isEqualTo("1.267× (950 vs 750 req/s)");
     assertThat(rows.get(5).measured()).contains("80.0 MiB (map)");
   }
 
