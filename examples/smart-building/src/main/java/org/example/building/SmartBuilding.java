@@ -34,11 +34,9 @@ public class SmartBuilding {
   /** Pulls the next row from the sensor endpoint. */
   @Service
   static Future<Reading> get() {
+    String url = sensorUrl();
     RequestOptions request =
-        new RequestOptions()
-            .setMethod(HttpMethod.GET)
-            .setAbsoluteURI(sensorUrl())
-            .setIdleTimeout(5_000);
+        new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url).setIdleTimeout(5_000);
     return SensorClient.HTTP
         .request(request)
         .compose(
@@ -49,7 +47,13 @@ public class SmartBuilding {
                 req.send()
                     .expecting(HttpResponseExpectation.SC_OK)
                     .compose(HttpClientResponse::body))
-        .map(body -> Reading.fromSensorJson(body.toJsonObject()));
+        .map(body -> Reading.fromSensorJson(body.toJsonObject()))
+        // Refused, reset or closed: the message names the endpoint, whatever the cause says.
+        .recover(
+            e ->
+                Future.failedFuture(
+                    new IllegalStateException(
+                        "sensor endpoint " + url + " failed: " + e.getMessage(), e)));
   }
 
   /** Keeps temperature readings only; any other variable ends the request with 204. */
