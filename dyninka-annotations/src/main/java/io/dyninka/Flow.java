@@ -49,9 +49,7 @@ public final class Flow<T> {
     return new Flow<>(Future::succeededFuture);
   }
 
-  /**
-   * Fan-in: the service gets the items of two flows, fetched from their upstreams concurrently.
-   */
+  /** Fan-in: the service gets the items of two flows, fetched from their upstreams concurrently. */
   public static <A, B, R> Flow<R> zip(
       Flow<A> first, Flow<B> second, BiFunction<? super A, ? super B, ? extends R> join) {
     Objects.requireNonNull(join, "join");
@@ -62,7 +60,9 @@ public final class Flow<T> {
                     both -> {
                       Object a = both.resultAt(0);
                       Object b = both.resultAt(1);
-                      return a == FILTERED || b == FILTERED ? FILTERED : join.apply(cast(a), cast(b));
+                      return a == FILTERED || b == FILTERED
+                          ? FILTERED
+                          : join.apply(cast(a), cast(b));
                     }));
   }
 
@@ -83,12 +83,13 @@ public final class Flow<T> {
     Objects.requireNonNull(step, "step");
     return next(
         value ->
-            Future.succeededFuture(nonNull(step.apply(cast(value))).<Object>map(r -> r).orElse(FILTERED)));
+            Future.succeededFuture(
+                nonNull(step.apply(cast(value))).<Object>map(r -> r).orElse(FILTERED)));
   }
 
   /**
-   * Runs the whole flow in this JVM: the reference result for the distributed services, and the
-   * way to unit-test an app.
+   * Runs the whole flow in this JVM: the reference result for the distributed services, and the way
+   * to unit-test an app.
    *
    * @param input the request body for a flow that starts with {@link #input(Class)}; ignored
    *     otherwise
@@ -103,7 +104,11 @@ public final class Flow<T> {
         input ->
             evaluation
                 .apply(input)
-                .compose(value -> value == FILTERED ? Future.succeededFuture(FILTERED) : call(() -> step.apply(value))));
+                .compose(
+                    value ->
+                        value == FILTERED
+                            ? Future.succeededFuture(FILTERED)
+                            : call(() -> step.apply(value))));
   }
 
   /** Turns an exception thrown by user code into a failed future, as a service would answer it. */

@@ -96,7 +96,8 @@ class FlowTest {
     void filterSkipsTheRest() {
       reset();
       next = 1;
-      Flow<Double> flow = Flow.from(FlowTest::read).thenOptional(FlowTest::onlyTemperature).then(FlowTest::value);
+      Flow<Double> flow =
+          Flow.from(FlowTest::read).thenOptional(FlowTest::onlyTemperature).then(FlowTest::value);
 
       assertThat(flow.runLocal(null).await()).isNull();
       assertThat(calls).containsExactly("read", "filter");
@@ -105,7 +106,11 @@ class FlowTest {
     @Test
     @DisplayName("feeds the input of Flow.input to the first step")
     void input() {
-      Flow<Double> flow = Flow.input(Reading.class).then(FlowTest::parse).then(FlowTest::value).thenAsync(FlowTest::half);
+      Flow<Double> flow =
+          Flow.input(Reading.class)
+              .then(FlowTest::parse)
+              .then(FlowTest::value)
+              .thenAsync(FlowTest::half);
 
       assertThat(flow.runLocal(new Reading("Temperature", 21)).await()).isEqualTo(10.5);
     }
@@ -114,7 +119,11 @@ class FlowTest {
     @DisplayName("joins two flows with zip")
     void zip() {
       reset();
-      Flow<String> flow = Flow.zip(Flow.from(FlowTest::read).then(FlowTest::value), Flow.from(FlowTest::unit), FlowTest::label);
+      Flow<String> flow =
+          Flow.zip(
+              Flow.from(FlowTest::read).then(FlowTest::value),
+              Flow.from(FlowTest::unit),
+              FlowTest::label);
 
       assertThat(flow.runLocal(null).await()).isEqualTo("0.0 °C");
     }
@@ -127,7 +136,9 @@ class FlowTest {
       Future<Double> result = flow.runLocal(null);
 
       assertThat(result.failed()).isTrue();
-      assertThat(result.cause()).isInstanceOf(IllegalStateException.class).hasMessage("sensor offline");
+      assertThat(result.cause())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("sensor offline");
     }
   }
 }

@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 6, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-XX:MaxRAM=1g", "-Xss512k", "-XX:CICompilerCount=2"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:+UseSerialGC", "-XX:MaxRAM=1g", "-Xss512k", "-XX:CICompilerCount=2"})
 public class RuntimePiecesBenchmark {
 
   private JsonCodec codec;
@@ -47,7 +49,9 @@ public class RuntimePiecesBenchmark {
     planner = new RoutePlanner(manifest, manifest.service(HopFixture.SERVICE).orElseThrow());
   }
 
-  /** Dyninka: copies the upstream's entries after checking each with a regex, then appends its own. */
+  /**
+   * Dyninka: copies the upstream's entries after checking each with a regex, then appends its own.
+   */
   @Benchmark
   public String serverTimingDyninka() {
     StringBuilder timing = new StringBuilder();

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The app manifest, {@code META-INF/dyninka/<app>.json}: what the processor learnt from the sources,
- * and the only thing that running, packaging and deploying read.
+ * The app manifest, {@code META-INF/dyninka/<app>.json}: what the processor learnt from the
+ * sources, and the only thing that running, packaging and deploying read.
  *
  * @param app the app name, a DNS-1035 label
  * @param source the fully qualified class that declares the {@code @Dataflow} method
@@ -31,7 +31,9 @@ public record AppManifest(String app, String source, List<ServiceManifest> servi
 
   /** The service clients call. */
   public ServiceManifest sinkService() {
-    return service(sink).orElseThrow(() -> new IllegalStateException("manifest of " + app + " has no sink " + sink));
+    return service(sink)
+        .orElseThrow(
+            () -> new IllegalStateException("manifest of " + app + " has no sink " + sink));
   }
 
   /** The services that pull from {@code name}: the only callers it needs to admit. */
@@ -44,7 +46,11 @@ public record AppManifest(String app, String source, List<ServiceManifest> servi
   public JsonObject toJson() {
     JsonArray list = new JsonArray();
     services.forEach(s -> list.add(s.toJson()));
-    return new JsonObject().put("app", app).put("source", source).put("services", list).put("sink", sink);
+    return new JsonObject()
+        .put("app", app)
+        .put("source", source)
+        .put("services", list)
+        .put("sink", sink);
   }
 
   /** The manifest as written to disk: pretty, with a stable field order and a final newline. */
@@ -56,7 +62,8 @@ public record AppManifest(String app, String source, List<ServiceManifest> servi
     JsonArray list = json.getJsonArray("services", new JsonArray());
     List<ServiceManifest> services =
         list.stream().map(o -> ServiceManifest.fromJson((JsonObject) o)).toList();
-    return new AppManifest(json.getString("app"), json.getString("source"), services, json.getString("sink"));
+    return new AppManifest(
+        json.getString("app"), json.getString("source"), services, json.getString("sink"));
   }
 
   /** Parses a manifest, failing with a message that names what is wrong. */

@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * One input of a service.
  *
- * @param from the upstream service that produces it, or {@code null} when the input is the
- *     client's request body ({@code Flow.input})
+ * @param from the upstream service that produces it, or {@code null} when the input is the client's
+ *     request body ({@code Flow.input})
  * @param type its JSON type, as a Java type name ({@code double}, {@code java.util.List<x.Y>})
  */
 public record InputManifest(String from, String type) {

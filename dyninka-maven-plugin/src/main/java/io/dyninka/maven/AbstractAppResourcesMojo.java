@@ -12,7 +12,10 @@ import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The settings {@code dyninka:resources} and {@code dyninka:deploy} share: what the resources look like. */
+/**
+ * The settings {@code dyninka:resources} and {@code dyninka:deploy} share: what the resources look
+ * like.
+ */
 abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
 
   /** The registry of the image names, used when no {@code dyninka:build} recorded the images. */
@@ -39,7 +42,10 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
   @Parameter(property = "dyninka.requests.memory", defaultValue = "192Mi")
   String requestsMemory;
 
-  /** CPU limit of each service container; empty for none (throttling hurts latency more than it saves). */
+  /**
+   * CPU limit of each service container; empty for none (throttling hurts latency more than it
+   * saves).
+   */
   @Parameter(property = "dyninka.limits.cpu", defaultValue = "")
   String limitsCpu;
 
@@ -60,7 +66,9 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
   int marathonMem;
 
   /** How Marathon apps reach each other: a URL template with {app} and {kubeName}. */
-  @Parameter(property = "dyninka.marathon.peerUrl", defaultValue = ResourceSettings.DEFAULT_MARATHON_PEER_URL)
+  @Parameter(
+      property = "dyninka.marathon.peerUrl",
+      defaultValue = ResourceSettings.DEFAULT_MARATHON_PEER_URL)
   String marathonPeerUrl;
 
   @Parameter(defaultValue = "${session}", readonly = true)
@@ -95,13 +103,19 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
     }
     Map<String, BuiltImage> images;
     try {
-      images = ImagesFile.read(ImagesFile.in(dyninkaDirectory.toPath()), manifest.app()).orElse(Map.of());
+      images =
+          ImagesFile.read(ImagesFile.in(dyninkaDirectory.toPath()), manifest.app())
+              .orElse(Map.of());
     } catch (IOException e) {
       throw new MojoExecutionException(e.getMessage() + ": run dyninka:build again", e);
     }
     if (images.isEmpty()) {
-      getLog().warn("No images recorded by dyninka:build in " + dyninkaDirectory + ": using tagged names, which"
-          + " cannot tell which services changed. Run 'mvn package dyninka:build' first to pin images by digest.");
+      getLog()
+          .warn(
+              "No images recorded by dyninka:build in "
+                  + dyninkaDirectory
+                  + ": using tagged names, which"
+                  + " cannot tell which services changed. Run 'mvn package dyninka:build' first to pin images by digest.");
     }
     Map<String, String> requests = new LinkedHashMap<>();
     requests.put("cpu", requestsCpu);
@@ -112,8 +126,20 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
     requests.values().removeIf(v -> v == null || v.isBlank());
     limits.values().removeIf(v -> v == null || v.isBlank());
     try {
-      return new ResourceSettings(registry == null ? "" : registry, tag, images, project.getVersion(), replicas,
-          requests, limits, user, ImageSettings.DEFAULT_PORT, podmanBasePort, marathonCpus, marathonMem, marathonPeerUrl);
+      return new ResourceSettings(
+          registry == null ? "" : registry,
+          tag,
+          images,
+          project.getVersion(),
+          replicas,
+          requests,
+          limits,
+          user,
+          ImageSettings.DEFAULT_PORT,
+          podmanBasePort,
+          marathonCpus,
+          marathonMem,
+          marathonPeerUrl);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

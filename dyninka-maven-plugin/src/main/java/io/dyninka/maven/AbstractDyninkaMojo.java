@@ -85,12 +85,15 @@ public abstract class AbstractDyninkaMojo extends AbstractMojo {
       chosen = manifests.get(0);
     } else {
       throw new MojoExecutionException(
-          "This project holds several apps " + appNames(manifests) + ": choose one with -Ddyninka.app=NAME");
+          "This project holds several apps "
+              + appNames(manifests)
+              + ": choose one with -Ddyninka.app=NAME");
     }
     try {
       return AppManifest.decode(Files.readString(chosen));
     } catch (IOException | IllegalArgumentException e) {
-      throw new MojoExecutionException("Cannot read the app manifest " + chosen + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Cannot read the app manifest " + chosen + ": " + e.getMessage(), e);
     }
   }
 

@@ -21,14 +21,18 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class BaseImageMojo extends AbstractMojo {
 
   /** The tar to write; {@code none} writes no tar. */
-  @Parameter(property = "dyninka.baseImage.tar", defaultValue = "${project.build.directory}/dyninka/jre.tar")
+  @Parameter(
+      property = "dyninka.baseImage.tar",
+      defaultValue = "${project.build.directory}/dyninka/jre.tar")
   String tar;
 
   /** The image name recorded in the tar. */
   @Parameter(property = "dyninka.baseImage.name", defaultValue = BaseImageMaker.DEFAULT_NAME)
   String name;
 
-  /** A registry reference to push the image to as well, e.g. {@code 127.0.0.1:5000/dyninka/jre:17}. */
+  /**
+   * A registry reference to push the image to as well, e.g. {@code 127.0.0.1:5000/dyninka/jre:17}.
+   */
   @Parameter(property = "dyninka.baseImage.push")
   String push;
 
@@ -56,18 +60,29 @@ public class BaseImageMojo extends AbstractMojo {
     }
     Path out = tar == null || tar.equals("none") ? null : absolute(tar);
     if (out == null && (push == null || push.isBlank())) {
-      throw new MojoExecutionException("Nothing to do: set dyninka.baseImage.tar or dyninka.baseImage.push");
+      throw new MojoExecutionException(
+          "Nothing to do: set dyninka.baseImage.tar or dyninka.baseImage.push");
     }
     Path jdkHome = jdk == null ? BaseImageMaker.currentJdk() : jdk.toPath();
     var moduleList =
         modules == null || modules.isBlank()
             ? BaseImageMaker.DEFAULT_MODULES
-            : Arrays.stream(modules.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    Path work = (out != null ? out.getParent() : Path.of(System.getProperty("java.io.tmpdir"))).resolve("dyninka-jre-work");
+            : Arrays.stream(modules.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    Path work =
+        (out != null ? out.getParent() : Path.of(System.getProperty("java.io.tmpdir")))
+            .resolve("dyninka-jre-work");
     String pushTo = push == null || push.isBlank() ? null : push;
     try {
       new BaseImageMaker(jdkHome, moduleList, getLog()::info)
-          .make(out, name, pushTo, insecure || (pushTo != null && ImageNames.isLoopbackRegistry(pushTo)), work);
+          .make(
+              out,
+              name,
+              pushTo,
+              insecure || (pushTo != null && ImageNames.isLoopbackRegistry(pushTo)),
+              work);
     } catch (ImageBuildException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

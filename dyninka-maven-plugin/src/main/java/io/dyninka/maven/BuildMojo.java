@@ -38,7 +38,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     threadSafe = true)
 public class BuildMojo extends AbstractDyninkaMojo {
 
-  /** The registry and namespace image names start with, e.g. {@code 127.0.0.1:5000} or {@code ghcr.io/acme}. */
+  /**
+   * The registry and namespace image names start with, e.g. {@code 127.0.0.1:5000} or {@code
+   * ghcr.io/acme}.
+   */
   @Parameter(property = "dyninka.image.registry", defaultValue = "")
   String registry;
 
@@ -46,7 +49,10 @@ public class BuildMojo extends AbstractDyninkaMojo {
   @Parameter(property = "dyninka.image.tag", defaultValue = "${project.version}")
   String tag;
 
-  /** The base image: a registry reference, {@code tar://file}, {@code docker://name} or {@code podman://name}. */
+  /**
+   * The base image: a registry reference, {@code tar://file}, {@code docker://name} or {@code
+   * podman://name}.
+   */
   @Parameter(property = "dyninka.image.base", defaultValue = ImageSettings.DEFAULT_BASE)
   String base;
 
@@ -55,7 +61,9 @@ public class BuildMojo extends AbstractDyninkaMojo {
   String target;
 
   /** Where the {@code tar} target writes {@code <app>-<kubeName>.tar}. */
-  @Parameter(property = "dyninka.image.tarDirectory", defaultValue = "${project.build.directory}/dyninka/images")
+  @Parameter(
+      property = "dyninka.image.tarDirectory",
+      defaultValue = "${project.build.directory}/dyninka/images")
   File tarDirectory;
 
   /** Allows registries without verified HTTPS; registries on loopback are always allowed. */
@@ -74,8 +82,13 @@ public class BuildMojo extends AbstractDyninkaMojo {
   @Parameter(property = "dyninka.image.port", defaultValue = "8080")
   int port;
 
-  /** The image creation time (ISO-8601, or {@code EPOCH}); defaults to {@code project.build.outputTimestamp}. */
-  @Parameter(property = "dyninka.image.creationTime", defaultValue = "${project.build.outputTimestamp}")
+  /**
+   * The image creation time (ISO-8601, or {@code EPOCH}); defaults to {@code
+   * project.build.outputTimestamp}.
+   */
+  @Parameter(
+      property = "dyninka.image.creationTime",
+      defaultValue = "${project.build.outputTimestamp}")
   String creationTime;
 
   /** The podman executable, for the {@code podman} target and {@code podman://} base images. */
@@ -105,7 +118,14 @@ public class BuildMojo extends AbstractDyninkaMojo {
   @Override
   protected void executeInternal(AppManifest manifest) throws MojoExecutionException {
     ImageSettings settings = settings(session == null ? null : session.getUserProperties());
-    getLog().info("Building " + manifest.services().size() + " images of " + manifest.app() + " on " + base);
+    getLog()
+        .info(
+            "Building "
+                + manifest.services().size()
+                + " images of "
+                + manifest.app()
+                + " on "
+                + base);
     List<BuiltImage> images;
     try {
       images = new ServiceImageBuilder(settings, getLog()::info).buildAll(manifest, layout());
@@ -113,7 +133,8 @@ public class BuildMojo extends AbstractDyninkaMojo {
     } catch (ImageBuildException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new MojoExecutionException("Cannot record the images in " + dyninkaDirectory + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Cannot record the images in " + dyninkaDirectory + ": " + e.getMessage(), e);
     }
     images.forEach(i -> getLog().info(String.format("  %-24s %s", i.service(), i.reference())));
   }
@@ -137,7 +158,10 @@ public class BuildMojo extends AbstractDyninkaMojo {
       List<String> flags =
           jvmFlags == null || jvmFlags.isBlank()
               ? ContainerJvmFlags.defaults()
-              : Arrays.stream(jvmFlags.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+              : Arrays.stream(jvmFlags.split(","))
+                  .map(String::strip)
+                  .filter(s -> !s.isEmpty())
+                  .toList();
       Map<String, String> labels = new LinkedHashMap<>();
       if (source != null && !source.isBlank()) {
         labels.put("org.opencontainers.image.source", source);
@@ -167,11 +191,16 @@ public class BuildMojo extends AbstractDyninkaMojo {
       return Instant.EPOCH;
     }
     try {
-      return creationTime.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(creationTime)) : Instant.parse(creationTime);
+      return creationTime.matches("\\d+")
+          ? Instant.ofEpochSecond(Long.parseLong(creationTime))
+          : Instant.parse(creationTime);
     } catch (DateTimeParseException e) {
       throw new MojoExecutionException(
-          "dyninka.image.creationTime '" + creationTime + "' is neither ISO-8601 (2026-01-01T00:00:00Z),"
-              + " seconds since the epoch, nor EPOCH", e);
+          "dyninka.image.creationTime '"
+              + creationTime
+              + "' is neither ISO-8601 (2026-01-01T00:00:00Z),"
+              + " seconds since the epoch, nor EPOCH",
+          e);
     }
   }
 
@@ -183,7 +212,9 @@ public class BuildMojo extends AbstractDyninkaMojo {
         continue;
       }
       String scope = artifact.getScope();
-      if (Artifact.SCOPE_TEST.equals(scope) || Artifact.SCOPE_PROVIDED.equals(scope) || Artifact.SCOPE_SYSTEM.equals(scope)) {
+      if (Artifact.SCOPE_TEST.equals(scope)
+          || Artifact.SCOPE_PROVIDED.equals(scope)
+          || Artifact.SCOPE_SYSTEM.equals(scope)) {
         continue;
       }
       (artifact.isSnapshot() ? snapshots : releases).add(artifact.getFile().toPath());

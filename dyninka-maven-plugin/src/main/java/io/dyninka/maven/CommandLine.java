@@ -3,8 +3,8 @@ package io.dyninka.maven;
 import java.util.Properties;
 
 /**
- * The {@code -D} properties of the Maven command line. Maven lets a value configured in the POM beat
- * a {@code -D} property of the same name; like Jib, Dyninka lets the command line win, so that
+ * The {@code -D} properties of the Maven command line. Maven lets a value configured in the POM
+ * beat a {@code -D} property of the same name; like Jib, Dyninka lets the command line win, so that
  * {@code -Ddyninka.image.registry=…} works whatever the POM says.
  */
 final class CommandLine {
@@ -25,7 +25,8 @@ final class CommandLine {
     try {
       return value != null ? Integer.parseInt(value.strip()) : configured;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("-D" + property + "=" + value + " is not a whole number", e);
+      throw new IllegalArgumentException(
+          "-D" + property + "=" + value + " is not a whole number", e);
     }
   }
 
@@ -34,7 +35,8 @@ final class CommandLine {
     try {
       return value != null ? Long.parseLong(value.strip()) : configured;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("-D" + property + "=" + value + " is not a whole number", e);
+      throw new IllegalArgumentException(
+          "-D" + property + "=" + value + " is not a whole number", e);
     }
   }
 

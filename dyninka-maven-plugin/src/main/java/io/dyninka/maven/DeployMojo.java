@@ -7,7 +7,6 @@ import io.dyninka.maven.deploy.DeployResult;
 import io.dyninka.maven.deploy.KubernetesDeployer;
 import io.dyninka.maven.deploy.MarathonDeployer;
 import io.dyninka.maven.deploy.PodmanDeployer;
-import io.dyninka.maven.deploy.Target;
 import io.dyninka.maven.deploy.TargetDetector;
 import io.dyninka.maven.image.ImageNames;
 import io.dyninka.maven.resources.KubernetesResources;
@@ -94,37 +93,71 @@ public class DeployMojo extends AbstractAppResourcesMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    getLog().info("Deploying " + manifest.app() + " to " + detection.target().id() + " (" + detection.reason() + ")");
+    getLog()
+        .info(
+            "Deploying "
+                + manifest.app()
+                + " to "
+                + detection.target().id()
+                + " ("
+                + detection.reason()
+                + ")");
     ResourceSettings settings = resourceSettings(manifest);
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
     try {
-      DeployResult result = switch (detection.target()) {
-        case KUBERNETES -> {
-          try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-            KubernetesDeployer deployer = new KubernetesDeployer(client, namespace, timeout, Duration.ofSeconds(2), getLog()::info);
-            DeployResult r = deployer.deploy(manifest.app(), KubernetesResources.withDefaultSteps().generate(manifest, settings));
-            getLog().info("Clients call the sink at http://" + manifest.sinkService().kubeName() + "." + deployer.namespace() + ".svc/");
-            yield r;
-          }
-        }
-        case MARATHON -> new MarathonDeployer(marathonUri(), timeout, Duration.ofSeconds(2), getLog()::info)
-            .deploy(MarathonResources.group(manifest, settings));
-        case PODMAN -> podmanDeployer(timeout).deploy(manifest.app(), PodmanResources.generate(manifest, settings));
-        case LOCAL -> throw new MojoExecutionException(
-            "Target local has nothing to deploy to: run the services with 'mvn dyninka:run', or choose a target"
-                + " with -Ddyninka.target=kubernetes|marathon|podman.");
-      };
-      getLog().info("Deployed " + manifest.app() + ": " + result.changed().size() + " changed, " + result.unchanged().size() + " unchanged"
-          + (result.entry() == null ? "" : "; entry " + result.entry()));
+      DeployResult result =
+          switch (detection.target()) {
+            case KUBERNETES -> {
+              try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+                KubernetesDeployer deployer =
+                    new KubernetesDeployer(
+                        client, namespace, timeout, Duration.ofSeconds(2), getLog()::info);
+                DeployResult r =
+                    deployer.deploy(
+                        manifest.app(),
+                        KubernetesResources.withDefaultSteps().generate(manifest, settings));
+                getLog()
+                    .info(
+                        "Clients call the sink at http://"
+                            + manifest.sinkService().kubeName()
+                            + "."
+                            + deployer.namespace()
+                            + ".svc/");
+                yield r;
+              }
+            }
+            case MARATHON ->
+                new MarathonDeployer(marathonUri(), timeout, Duration.ofSeconds(2), getLog()::info)
+                    .deploy(MarathonResources.group(manifest, settings));
+            case PODMAN ->
+                podmanDeployer(timeout)
+                    .deploy(manifest.app(), PodmanResources.generate(manifest, settings));
+            case LOCAL ->
+                throw new MojoExecutionException(
+                    "Target local has nothing to deploy to: run the services with 'mvn dyninka:run', or choose a target"
+                        + " with -Ddyninka.target=kubernetes|marathon|podman.");
+          };
+      getLog()
+          .info(
+              "Deployed "
+                  + manifest.app()
+                  + ": "
+                  + result.changed().size()
+                  + " changed, "
+                  + result.unchanged().size()
+                  + " unchanged"
+                  + (result.entry() == null ? "" : "; entry " + result.entry()));
     } catch (DeployException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
   }
 
   URI marathonUri() throws MojoExecutionException {
-    String url = marathonUrl != null && !marathonUrl.isBlank() ? marathonUrl : System.getenv("MARATHON_URL");
+    String url =
+        marathonUrl != null && !marathonUrl.isBlank() ? marathonUrl : System.getenv("MARATHON_URL");
     if (url == null || url.isBlank()) {
-      throw new MojoExecutionException("No Marathon URL: set MARATHON_URL or -Ddyninka.marathon.url");
+      throw new MojoExecutionException(
+          "No Marathon URL: set MARATHON_URL or -Ddyninka.marathon.url");
     }
     return URI.create(url);
   }
@@ -135,7 +168,13 @@ public class DeployMojo extends AbstractAppResourcesMojo {
       command.addAll(List.of("--runtime", podmanRuntime));
     }
     boolean tlsVerify = !(insecure || ImageNames.isLoopbackRegistry(registry));
-    return new PodmanDeployer(CommandRunner.processes(), command, tlsVerify, dyninkaDirectory.toPath().resolve("podman").resolve("play"),
-        timeout, Duration.ofMillis(500), getLog()::info);
+    return new PodmanDeployer(
+        CommandRunner.processes(),
+        command,
+        tlsVerify,
+        dyninkaDirectory.toPath().resolve("podman").resolve("play"),
+        timeout,
+        Duration.ofMillis(500),
+        getLog()::info);
   }
 }

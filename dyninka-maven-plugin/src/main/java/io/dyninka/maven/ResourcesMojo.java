@@ -17,9 +17,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * {@code dyninka:resources}: writes the app's orchestrator resources under {@code target/dyninka/}:
- * {@code kubernetes/<app>.yaml} (Deployment, Service and NetworkPolicy per service),
- * {@code marathon/<app>.json} (an app group) and {@code podman/<app>.yaml} (pods for
- * {@code podman kube play}).
+ * {@code kubernetes/<app>.yaml} (Deployment, Service and NetworkPolicy per service), {@code
+ * marathon/<app>.json} (an app group) and {@code podman/<app>.yaml} (pods for {@code podman kube
+ * play}).
  */
 @Mojo(name = "resources", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class ResourcesMojo extends AbstractAppResourcesMojo {
@@ -39,16 +39,29 @@ public class ResourcesMojo extends AbstractAppResourcesMojo {
     KubernetesResources kubernetes = KubernetesResources.withDefaultSteps();
     Path dir = dyninkaDirectory.toPath();
     Map<Path, String> files = new LinkedHashMap<>();
-    files.put(ResourceFiles.kubernetes(dir, manifest.app()),
-        KubernetesResources.toYaml(kubernetes.generate(manifest, settings, step -> getLog().debug("step " + step))));
-    files.put(ResourceFiles.marathon(dir, manifest.app()), MarathonResources.group(manifest, settings).encodePrettily() + "\n");
-    files.put(ResourceFiles.podman(dir, manifest.app()), KubernetesResources.toYaml(PodmanResources.generate(manifest, settings)));
+    files.put(
+        ResourceFiles.kubernetes(dir, manifest.app()),
+        KubernetesResources.toYaml(
+            kubernetes.generate(manifest, settings, step -> getLog().debug("step " + step))));
+    files.put(
+        ResourceFiles.marathon(dir, manifest.app()),
+        MarathonResources.group(manifest, settings).encodePrettily() + "\n");
+    files.put(
+        ResourceFiles.podman(dir, manifest.app()),
+        KubernetesResources.toYaml(PodmanResources.generate(manifest, settings)));
     try {
       ResourceFiles.writeAll(files);
     } catch (IOException e) {
-      throw new MojoExecutionException("Cannot write the resources to " + dir + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Cannot write the resources to " + dir + ": " + e.getMessage(), e);
     }
-    getLog().info("Resources of " + manifest.app() + " (steps " + String.join(", ", kubernetes.stepNames()) + "):");
+    getLog()
+        .info(
+            "Resources of "
+                + manifest.app()
+                + " (steps "
+                + String.join(", ", kubernetes.stepNames())
+                + "):");
     files.keySet().forEach(f -> getLog().info("  " + f));
   }
 }

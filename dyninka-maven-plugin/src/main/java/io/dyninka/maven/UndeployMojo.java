@@ -16,8 +16,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * {@code dyninka:undeploy}: removes everything {@code dyninka:deploy} made for the app on the
- * target, found by the labels {@code app.kubernetes.io/part-of=<app>} and
- * {@code app.kubernetes.io/managed-by=dyninka}.
+ * target, found by the labels {@code app.kubernetes.io/part-of=<app>} and {@code
+ * app.kubernetes.io/managed-by=dyninka}.
  */
 @Mojo(name = "undeploy", threadSafe = true)
 public class UndeployMojo extends DeployMojo {
@@ -41,21 +41,37 @@ public class UndeployMojo extends DeployMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    getLog().info("Undeploying " + manifest.app() + " from " + detection.target().id() + " (" + detection.reason() + ")");
+    getLog()
+        .info(
+            "Undeploying "
+                + manifest.app()
+                + " from "
+                + detection.target().id()
+                + " ("
+                + detection.reason()
+                + ")");
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
     try {
-      List<String> removed = switch (detection.target()) {
-        case KUBERNETES -> {
-          try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-            yield new KubernetesDeployer(client, namespace, timeout, Duration.ofSeconds(2), getLog()::info).undeploy(manifest.app());
-          }
-        }
-        case MARATHON -> new MarathonDeployer(marathonUri(), timeout, Duration.ofSeconds(2), getLog()::info)
-            .undeploy(MarathonResources.groupId(manifest));
-        case PODMAN -> podmanDeployer(timeout).undeploy(manifest.app());
-        case LOCAL -> List.of();
-      };
-      getLog().info(removed.isEmpty() ? "Nothing of " + manifest.app() + " was deployed there." : "Removed " + removed.size() + " objects of " + manifest.app());
+      List<String> removed =
+          switch (detection.target()) {
+            case KUBERNETES -> {
+              try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+                yield new KubernetesDeployer(
+                        client, namespace, timeout, Duration.ofSeconds(2), getLog()::info)
+                    .undeploy(manifest.app());
+              }
+            }
+            case MARATHON ->
+                new MarathonDeployer(marathonUri(), timeout, Duration.ofSeconds(2), getLog()::info)
+                    .undeploy(MarathonResources.groupId(manifest));
+            case PODMAN -> podmanDeployer(timeout).undeploy(manifest.app());
+            case LOCAL -> List.of();
+          };
+      getLog()
+          .info(
+              removed.isEmpty()
+                  ? "Nothing of " + manifest.app() + " was deployed there."
+                  : "Removed " + removed.size() + " objects of " + manifest.app());
     } catch (DeployException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -20,8 +20,10 @@ import org.w3c.dom.NodeList;
 class ShipDescriptorTest {
 
   static Element mojo(String goal) throws Exception {
-    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(Path.of("target/classes/META-INF/maven/plugin.xml").toFile());
+    Document doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(Path.of("target/classes/META-INF/maven/plugin.xml").toFile());
     NodeList mojos = doc.getElementsByTagName("mojo");
     for (int i = 0; i < mojos.getLength(); i++) {
       Element m = (Element) mojos.item(i);
@@ -48,7 +50,8 @@ class ShipDescriptorTest {
     Element mojo = mojo(goal);
     assertThat(child(mojo, "description")).isNotBlank();
     Map<String, String> expressions = new LinkedHashMap<>();
-    NodeList config = ((Element) mojo.getElementsByTagName("configuration").item(0)).getChildNodes();
+    NodeList config =
+        ((Element) mojo.getElementsByTagName("configuration").item(0)).getChildNodes();
     for (int i = 0; i < config.getLength(); i++) {
       if (config.item(i) instanceof Element e) {
         expressions.put(e.getTagName(), e.getTextContent());
@@ -60,7 +63,9 @@ class ShipDescriptorTest {
       Element p = (Element) parameters.item(i);
       if ("true".equals(child(p, "editable"))) {
         String name = child(p, "name");
-        assertThat(expressions.get(name)).as(goal + " " + name).matches(".*\\$\\{dyninka\\.[^}]+}.*");
+        assertThat(expressions.get(name))
+            .as(goal + " " + name)
+            .matches(".*\\$\\{dyninka\\.[^}]+}.*");
         if (child(p, "description") == null || child(p, "description").isBlank()) {
           undocumented.add(name);
         }

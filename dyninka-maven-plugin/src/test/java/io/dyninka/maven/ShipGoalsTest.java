@@ -20,7 +20,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The build, resources, deploy and undeploy Mojos as Maven drives them, on a project in a temp dir. */
+/**
+ * The build, resources, deploy and undeploy Mojos as Maven drives them, on a project in a temp dir.
+ */
 class ShipGoalsTest {
 
   static final AppManifest APP = Manifests.smartBuilding();
@@ -72,7 +74,8 @@ class ShipGoalsTest {
   }
 
   @Test
-  @DisplayName("without -D properties the POM's configuration stands, with container JVM flags by default")
+  @DisplayName(
+      "without -D properties the POM's configuration stands, with container JVM flags by default")
   void pomStands() throws Exception {
     ImageSettings settings = buildMojo().settings(new Properties());
     assertThat(settings.registry()).isEqualTo("pom.example/acme");
@@ -85,7 +88,8 @@ class ShipGoalsTest {
   void badSetting() throws Exception {
     Properties cli = new Properties();
     cli.setProperty("dyninka.image.target", "docker-hub");
-    assertThatThrownBy(() -> buildMojo().settings(cli)).isInstanceOf(MojoExecutionException.class)
+    assertThatThrownBy(() -> buildMojo().settings(cli))
+        .isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("registry, tar or podman");
     cli.setProperty("dyninka.image.target", "tar");
     cli.setProperty("dyninka.image.user", "0");
@@ -93,7 +97,8 @@ class ShipGoalsTest {
   }
 
   @Test
-  @DisplayName("dyninka:resources writes the Kubernetes, Marathon and podman files, which parse back")
+  @DisplayName(
+      "dyninka:resources writes the Kubernetes, Marathon and podman files, which parse back")
   void resourcesWritesFiles() throws Exception {
     ResourcesMojo mojo = new ResourcesMojo();
     mojo.project = project();
@@ -114,13 +119,22 @@ class ShipGoalsTest {
     mojo.execute();
 
     Path d = dir.resolve("target/dyninka");
-    Object kube = Serialization.unmarshal(Files.newInputStream(ResourceFiles.kubernetes(d, "smart-building")));
+    Object kube =
+        Serialization.unmarshal(
+            Files.newInputStream(ResourceFiles.kubernetes(d, "smart-building")));
     assertThat(kube).isNotNull();
-    assertThat(Files.readString(ResourceFiles.kubernetes(d, "smart-building"))).contains("kind: NetworkPolicy", "kind: Deployment",
-        "image: 127.0.0.1:5000/smart-building-map:1.2.0");
-    assertThat(new io.vertx.core.json.JsonObject(Files.readString(ResourceFiles.marathon(d, "smart-building"))).getString("id"))
+    assertThat(Files.readString(ResourceFiles.kubernetes(d, "smart-building")))
+        .contains(
+            "kind: NetworkPolicy",
+            "kind: Deployment",
+            "image: 127.0.0.1:5000/smart-building-map:1.2.0");
+    assertThat(
+            new io.vertx.core.json.JsonObject(
+                    Files.readString(ResourceFiles.marathon(d, "smart-building")))
+                .getString("id"))
         .isEqualTo("/smart-building");
-    assertThat(Files.readString(ResourceFiles.podman(d, "smart-building"))).contains("hostNetwork: true", "DYNINKA_PEERS");
+    assertThat(Files.readString(ResourceFiles.podman(d, "smart-building")))
+        .contains("hostNetwork: true", "DYNINKA_PEERS");
     try (var files = Files.walk(d)) {
       assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".tmp"));
     }
@@ -138,7 +152,9 @@ class ShipGoalsTest {
     mojo.user = 65532;
     mojo.marathonPeerUrl = "x";
     mojo.dyninkaDirectory = dir.resolve("target/dyninka").toFile();
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("mvn dyninka:run");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("mvn dyninka:run");
   }
 
   @Test

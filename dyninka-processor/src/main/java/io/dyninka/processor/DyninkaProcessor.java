@@ -69,11 +69,11 @@ import javax.tools.Diagnostic;
  * services of an indexed app whose {@code @Dataflow} class this compilation does not read writes
  * that app again, from the index and the classes as they are now.
  *
- * <p>{@link #process} never throws: an unexpected
- * exception becomes an error on the element at hand, and the other elements go on.
+ * <p>{@link #process} never throws: an unexpected exception becomes an error on the element at
+ * hand, and the other elements go on.
  *
- * <p>It claims its annotations ({@code process} returns {@code true}). They are Dyninka's own, so no
- * other processor has a use for them, and an unclaimed annotation is a warning under {@code
+ * <p>It claims its annotations ({@code process} returns {@code true}). They are Dyninka's own, so
+ * no other processor has a use for them, and an unclaimed annotation is a warning under {@code
  * -Xlint:all}, which would break a user's build with {@code -Werror}. For the same reason it claims
  * {@code @Generated} (see {@link #getSupportedAnnotationTypes}).
  */
@@ -279,7 +279,8 @@ public final class DyninkaProcessor extends AbstractProcessor {
 
   private static void addWithNested(TypeElement type, Map<String, TypeElement> into) {
     into.put(type.getQualifiedName().toString(), type);
-    ElementFilter.typesIn(type.getEnclosedElements()).forEach(nested -> addWithNested(nested, into));
+    ElementFilter.typesIn(type.getEnclosedElements())
+        .forEach(nested -> addWithNested(nested, into));
   }
 
   private AppIndex previousIndex() {

@@ -94,8 +94,7 @@ class BuildBehaviourTest {
       Path manifest = classes.resolve(AppManifest.resourcePath("pipeline"));
 
       Compilation second =
-          recompiler(classes)
-              .compile(resource("incremental/org/example/split/Unrelated.java"));
+          recompiler(classes).compile(resource("incremental/org/example/split/Unrelated.java"));
 
       CompilationSubject.assertThat(second).succeededWithoutWarnings();
       assertThat(second.generatedSourceFiles()).isEmpty();
@@ -109,8 +108,7 @@ class BuildBehaviourTest {
       Compilation first = firstBuild();
 
       Compilation second =
-          recompiler(classes)
-              .compile(resource("incremental/org/example/split/Steps.java"));
+          recompiler(classes).compile(resource("incremental/org/example/split/Steps.java"));
 
       CompilationSubject.assertThat(second).succeededWithoutWarnings();
       AppManifest before = AppManifest.decode(manifestText(first, "pipeline"));
@@ -123,10 +121,10 @@ class BuildBehaviourTest {
               before.services().stream().filter(s -> !s.name().equals("keep")).toList());
       for (String service : List.of("Keep", "Enrich", "Total")) {
         String generated = "org.example.split.Pipeline" + service + "Service";
-        assertThat(generatedSource(second, generated))
-            .isEqualTo(generatedSource(first, generated));
+        assertThat(generatedSource(second, generated)).isEqualTo(generatedSource(first, generated));
       }
-      assertThat(second.generatedFile(StandardLocation.CLASS_OUTPUT, AppIndex.RESOURCE)).isPresent();
+      assertThat(second.generatedFile(StandardLocation.CLASS_OUTPUT, AppIndex.RESOURCE))
+          .isPresent();
     }
 
     @Test
@@ -154,9 +152,7 @@ class BuildBehaviourTest {
     void dataflowFileAlone() throws IOException {
       Compilation first = firstBuild();
 
-      Compilation second =
-          recompiler(classes)
-              .compile(good("org/example/split/Pipeline.java"));
+      Compilation second = recompiler(classes).compile(good("org/example/split/Pipeline.java"));
 
       CompilationSubject.assertThat(second).succeededWithoutWarnings();
       assertThat(manifestText(second, "pipeline")).isEqualTo(manifestText(first, "pipeline"));
@@ -207,7 +203,9 @@ class BuildBehaviourTest {
               EDITED_STEPS);
 
       assertThat(edit.diagnostics()).isEmpty();
-      assertThat(edit.manifest("pipeline")).isNotEqualTo(before).isEqualTo(full.manifest("pipeline"));
+      assertThat(edit.manifest("pipeline"))
+          .isNotEqualTo(before)
+          .isEqualTo(full.manifest("pipeline"));
       assertThat(edit.output(AppIndex.RESOURCE)).isEqualTo(full.output(AppIndex.RESOURCE));
       for (String service : List.of("Keep", "Enrich", "Total")) {
         String generated = "org.example.split.Pipeline" + service + "Service";

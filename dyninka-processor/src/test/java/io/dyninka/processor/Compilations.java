@@ -32,8 +32,8 @@ final class Compilations {
 
   /**
    * Every lint but "processing", for compilations that see the output of an earlier one on their
-   * class path: javac warns about every generated type that the class path already has (the
-   * service classes of the last build), as it does for any processor that writes sources.
+   * class path: javac warns about every generated type that the class path already has (the service
+   * classes of the last build), as it does for any processor that writes sources.
    */
   static final List<String> RECOMPILE_OPTIONS = List.of("-Xlint:all,-processing");
 
@@ -122,7 +122,9 @@ final class Compilations {
     }
   }
 
-  /** A compiler that sees {@code classes}, the output of an earlier compilation, as a build does. */
+  /**
+   * A compiler that sees {@code classes}, the output of an earlier compilation, as a build does.
+   */
   static Compiler recompiler(Path classes) {
     return javac()
         .withProcessors(new DyninkaProcessor())

@@ -47,7 +47,9 @@ final class DiskCompilation {
     this.diagnostics = diagnostics;
   }
 
-  /** Compiles test resources (such as {@code good/org/example/…java}) with ecj under {@code work}. */
+  /**
+   * Compiles test resources (such as {@code good/org/example/…java}) with ecj under {@code work}.
+   */
   static DiskCompilation ecj(Path work, Processor processor, String... resources)
       throws IOException {
     return compile(new EclipseCompiler(), List.of(), work, processor, resources);
@@ -79,9 +81,12 @@ final class DiskCompilation {
       List<String> arguments = new ArrayList<>(options);
       arguments.addAll(
           List.of(
-              "--release", "17",
-              "-d", classes.toString(),
-              "-s", generated.toString(),
+              "--release",
+              "17",
+              "-d",
+              classes.toString(),
+              "-s",
+              generated.toString(),
               "-classpath",
               classes + File.pathSeparator + System.getProperty("java.class.path")));
       JavaCompiler.CompilationTask task =

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Eclipse compiler (ecj, the compiler of Eclipse and of VS Code's Java support) runs
- * processors without the Compiler Tree API: {@code @Dataflow(steps)} works fully, a chain in a
- * method body cannot be read.
+ * The Eclipse compiler (ecj, the compiler of Eclipse and of VS Code's Java support) runs processors
+ * without the Compiler Tree API: {@code @Dataflow(steps)} works fully, a chain in a method body
+ * cannot be read.
  */
 @DisplayName("Under the Eclipse compiler, the processor")
 class EclipseCompilerTest {

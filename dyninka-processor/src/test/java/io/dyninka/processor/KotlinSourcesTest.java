@@ -46,7 +46,8 @@ class KotlinSourcesTest {
   @DisplayName("given @Dataflow(steps)")
   class Steps {
     private final Compilation compilation =
-        compile(METADATA, kapt("org/example/kt/Reading.java"), kapt("org/example/kt/BuildingKt.java"));
+        compile(
+            METADATA, kapt("org/example/kt/Reading.java"), kapt("org/example/kt/BuildingKt.java"));
 
     @Test
     @DisplayName("names the app after the Kotlin file, not the JVM class BuildingKt")

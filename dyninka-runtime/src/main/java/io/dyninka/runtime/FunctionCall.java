@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Calls the user's function the way its service is declared: on the event loop, or on a worker
- * thread for {@code blocking} services (in order, for stateful ones), and unwraps its {@code Future}
- * or {@code Optional}. Measures the function's own time for {@code Server-Timing}.
+ * thread for {@code blocking} services (in order, for stateful ones), and unwraps its {@code
+ * Future} or {@code Optional}. Measures the function's own time for {@code Server-Timing}.
  */
 final class FunctionCall {
 
@@ -55,17 +55,22 @@ final class FunctionCall {
   private Future<Outcome> finish(Started started) {
     Object result = started.result();
     return switch (kind) {
-      case VALUE -> Future.succeededFuture(new Outcome(result, false, started.end() - started.begin()));
+      case VALUE ->
+          Future.succeededFuture(new Outcome(result, false, started.end() - started.begin()));
       case OPTIONAL -> {
         if (!(result instanceof Optional<?> optional)) {
-          yield Future.failedFuture(failed(new NullPointerException("the function returned null instead of an Optional")));
+          yield Future.failedFuture(
+              failed(
+                  new NullPointerException("the function returned null instead of an Optional")));
         }
         yield Future.succeededFuture(
-            new Outcome(optional.orElse(null), optional.isEmpty(), started.end() - started.begin()));
+            new Outcome(
+                optional.orElse(null), optional.isEmpty(), started.end() - started.begin()));
       }
       case ASYNC -> {
         if (!(result instanceof Future<?> future)) {
-          yield Future.failedFuture(failed(new NullPointerException("the function returned null instead of a Future")));
+          yield Future.failedFuture(
+              failed(new NullPointerException("the function returned null instead of a Future")));
         }
         yield future
             .<Outcome>map(value -> new Outcome(value, false, System.nanoTime() - started.begin()))

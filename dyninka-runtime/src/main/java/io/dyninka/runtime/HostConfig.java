@@ -8,7 +8,8 @@ import java.util.Map;
  * property of the service JVM, which wins. Every limit and timeout of a service is here, with its
  * default; README.md lists them all.
  *
- * @param port {@code PORT} / {@code dyninka.port}: the listen port, default 8080 (0 picks a free one)
+ * @param port {@code PORT} / {@code dyninka.port}: the listen port, default 8080 (0 picks a free
+ *     one)
  * @param host {@code DYNINKA_HOST} / {@code dyninka.host}: the listen address, default 0.0.0.0
  * @param peers {@code DYNINKA_PEERS} / {@code dyninka.peers}: where the other services listen
  * @param upstreamTimeout {@code DYNINKA_TIMEOUT_MS} / {@code dyninka.timeout.ms}: the longest a
@@ -23,10 +24,10 @@ import java.util.Map;
  *     ones included; beyond it, 503 with Retry-After. Default 1024
  * @param retries {@code DYNINKA_RETRIES}: extra attempts of a pull whose connection failed (and of
  *     any failed pull from an idempotent service), with backoff and jitter; default 2
- * @param shutdownGrace {@code DYNINKA_SHUTDOWN_GRACE_MS}: how long a stopping service lets
- *     requests in flight finish, default 10000
- * @param drainDelay {@code DYNINKA_DRAIN_DELAY_MS}: how long a stopping service stays up while
- *     not ready, before it stops accepting, so that callers see it leave; default 0
+ * @param shutdownGrace {@code DYNINKA_SHUTDOWN_GRACE_MS}: how long a stopping service lets requests
+ *     in flight finish, default 10000
+ * @param drainDelay {@code DYNINKA_DRAIN_DELAY_MS}: how long a stopping service stays up while not
+ *     ready, before it stops accepting, so that callers see it leave; default 0
  * @param token {@code DYNINKA_TOKEN}: when set, calls between services must carry it as a bearer
  *     token (401 otherwise)
  * @param publicSink {@code DYNINKA_PUBLIC_SINK}: whether the sink takes client calls without the
@@ -74,7 +75,8 @@ public record HostConfig(
         (int) s.number("DYNINKA_MAX_JSON_DEPTH", "dyninka.max.json.depth", 64),
         (int) s.number("DYNINKA_MAX_IN_FLIGHT", "dyninka.max.in.flight", 1024),
         (int) s.number("DYNINKA_RETRIES", "dyninka.retries", 2),
-        Duration.ofMillis(s.number("DYNINKA_SHUTDOWN_GRACE_MS", "dyninka.shutdown.grace.ms", 10_000)),
+        Duration.ofMillis(
+            s.number("DYNINKA_SHUTDOWN_GRACE_MS", "dyninka.shutdown.grace.ms", 10_000)),
         Duration.ofMillis(s.number("DYNINKA_DRAIN_DELAY_MS", "dyninka.drain.delay.ms", 0)),
         token,
         Boolean.parseBoolean(s.text("DYNINKA_PUBLIC_SINK", "dyninka.public.sink", "true")),
@@ -82,31 +84,129 @@ public record HostConfig(
   }
 
   public HostConfig withPort(int value) {
-    return new HostConfig(value, host, peers, upstreamTimeout, maxBodyBytes, maxHeaderBytes, maxJsonDepth, maxInFlight, retries, shutdownGrace, drainDelay, token, publicSink, instances);
+    return new HostConfig(
+        value,
+        host,
+        peers,
+        upstreamTimeout,
+        maxBodyBytes,
+        maxHeaderBytes,
+        maxJsonDepth,
+        maxInFlight,
+        retries,
+        shutdownGrace,
+        drainDelay,
+        token,
+        publicSink,
+        instances);
   }
 
   public HostConfig withHost(String value) {
-    return new HostConfig(port, value, peers, upstreamTimeout, maxBodyBytes, maxHeaderBytes, maxJsonDepth, maxInFlight, retries, shutdownGrace, drainDelay, token, publicSink, instances);
+    return new HostConfig(
+        port,
+        value,
+        peers,
+        upstreamTimeout,
+        maxBodyBytes,
+        maxHeaderBytes,
+        maxJsonDepth,
+        maxInFlight,
+        retries,
+        shutdownGrace,
+        drainDelay,
+        token,
+        publicSink,
+        instances);
   }
 
   public HostConfig withPeers(String value) {
-    return new HostConfig(port, host, value, upstreamTimeout, maxBodyBytes, maxHeaderBytes, maxJsonDepth, maxInFlight, retries, shutdownGrace, drainDelay, token, publicSink, instances);
+    return new HostConfig(
+        port,
+        host,
+        value,
+        upstreamTimeout,
+        maxBodyBytes,
+        maxHeaderBytes,
+        maxJsonDepth,
+        maxInFlight,
+        retries,
+        shutdownGrace,
+        drainDelay,
+        token,
+        publicSink,
+        instances);
   }
 
   public HostConfig withUpstreamTimeout(Duration value) {
-    return new HostConfig(port, host, peers, value, maxBodyBytes, maxHeaderBytes, maxJsonDepth, maxInFlight, retries, shutdownGrace, drainDelay, token, publicSink, instances);
+    return new HostConfig(
+        port,
+        host,
+        peers,
+        value,
+        maxBodyBytes,
+        maxHeaderBytes,
+        maxJsonDepth,
+        maxInFlight,
+        retries,
+        shutdownGrace,
+        drainDelay,
+        token,
+        publicSink,
+        instances);
   }
 
   public HostConfig withMaxInFlight(int value) {
-    return new HostConfig(port, host, peers, upstreamTimeout, maxBodyBytes, maxHeaderBytes, maxJsonDepth, value, retries, shutdownGrace, drainDelay, token, publicSink, instances);
+    return new HostConfig(
+        port,
+        host,
+        peers,
+        upstreamTimeout,
+        maxBodyBytes,
+        maxHeaderBytes,
+        maxJsonDepth,
+        value,
+        retries,
+        shutdownGrace,
+        drainDelay,
+        token,
+        publicSink,
+        instances);
   }
 
   public HostConfig withToken(String value) {
-    return new HostConfig(port, host, peers, upstreamTimeout, maxBodyBytes, maxHeaderBytes, maxJsonDepth, maxInFlight, retries, shutdownGrace, drainDelay, value, publicSink, instances);
+    return new HostConfig(
+        port,
+        host,
+        peers,
+        upstreamTimeout,
+        maxBodyBytes,
+        maxHeaderBytes,
+        maxJsonDepth,
+        maxInFlight,
+        retries,
+        shutdownGrace,
+        drainDelay,
+        value,
+        publicSink,
+        instances);
   }
 
   public HostConfig withInstances(int value) {
-    return new HostConfig(port, host, peers, upstreamTimeout, maxBodyBytes, maxHeaderBytes, maxJsonDepth, maxInFlight, retries, shutdownGrace, drainDelay, token, publicSink, value);
+    return new HostConfig(
+        port,
+        host,
+        peers,
+        upstreamTimeout,
+        maxBodyBytes,
+        maxHeaderBytes,
+        maxJsonDepth,
+        maxInFlight,
+        retries,
+        shutdownGrace,
+        drainDelay,
+        token,
+        publicSink,
+        value);
   }
 
   private record Settings(Map<String, String> env, Map<Object, Object> props) {
@@ -128,7 +228,8 @@ public record HostConfig(
       try {
         return Long.parseLong(value.trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(envName + " (or -D" + property + ") must be a number, not '" + value + "'");
+        throw new IllegalArgumentException(
+            envName + " (or -D" + property + ") must be a number, not '" + value + "'");
       }
     }
   }

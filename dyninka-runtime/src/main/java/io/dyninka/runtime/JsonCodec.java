@@ -43,7 +43,10 @@ public final class JsonCodec {
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(maxDepth).maxNumberLength(100).build())
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(maxDepth)
+                    .maxNumberLength(100)
+                    .build())
             .build();
     this.mapper =
         new ObjectMapper(factory)
@@ -57,21 +60,28 @@ public final class JsonCodec {
     // Inputs come from the network: a null where the function expects a value is bad input (400),
     // not a NullPointerException in user code (500). Optional fields are the way to say "maybe".
     mapper.setDefaultSetterInfo(JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL));
-    mapper.configOverride(Optional.class).setSetterInfo(JsonSetter.Value.construct(Nulls.AS_EMPTY, Nulls.FAIL));
+    mapper
+        .configOverride(Optional.class)
+        .setSetterInfo(JsonSetter.Value.construct(Nulls.AS_EMPTY, Nulls.FAIL));
   }
 
   /** The Jackson type for a manifest type name, loaded by the given class loader. */
   public JavaType type(String name) {
     return types.computeIfAbsent(
         name,
-        n -> mapper.getTypeFactory().withClassLoader(Thread.currentThread().getContextClassLoader()).constructFromCanonical(n));
+        n ->
+            mapper
+                .getTypeFactory()
+                .withClassLoader(Thread.currentThread().getContextClassLoader())
+                .constructFromCanonical(n));
   }
 
   public Buffer encode(Object value) {
     try {
       return Buffer.buffer(mapper.writeValueAsBytes(value));
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -11,7 +11,14 @@ final class JsonErrors {
   static String describe(IOException e) {
     if (e instanceof JsonProcessingException json) {
       String message = json.getOriginalMessage();
-      String where = json.getLocation() == null ? "" : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+      String where =
+          json.getLocation() == null
+              ? ""
+              : " (line "
+                  + json.getLocation().getLineNr()
+                  + ", column "
+                  + json.getLocation().getColumnNr()
+                  + ")";
       return clip(message) + where;
     }
     return clip(e.getMessage());

@@ -12,10 +12,10 @@ import java.util.Map;
  * Where the other services of the app listen.
  *
  * <p>{@code DYNINKA_PEERS=get=http://127.0.0.1:9001,map=http://127.0.0.1:9002} names them; a peer
- * with replicas lists them with {@code |} ({@code get=http://127.0.0.1:9001|http://127.0.0.1:9011}),
- * and pulls take them in turn. A peer not named there is {@code http://<kubeName>}, its cluster
- * DNS name. Only services of the app are
- * peers, so nothing a request says can make a service call any other host.
+ * with replicas lists them with {@code |} ({@code
+ * get=http://127.0.0.1:9001|http://127.0.0.1:9011}), and pulls take them in turn. A peer not named
+ * there is {@code http://<kubeName>}, its cluster DNS name. Only services of the app are peers, so
+ * nothing a request says can make a service call any other host.
  */
 public final class Peers {
 
@@ -42,7 +42,10 @@ public final class Peers {
     }
     Map<String, List<URI>> all = new LinkedHashMap<>();
     for (ServiceManifest service : manifest.services()) {
-      all.put(service.name(), given.getOrDefault(service.name(), List.of(URI.create("http://" + service.kubeName() + ":80"))));
+      all.put(
+          service.name(),
+          given.getOrDefault(
+              service.name(), List.of(URI.create("http://" + service.kubeName() + ":80"))));
     }
     return new Peers(all);
   }
@@ -61,7 +64,8 @@ public final class Peers {
       for (String url : entry.substring(eq + 1).split("\\|")) {
         URI uri = URI.create(url.trim());
         if (uri.getHost() == null || !"http".equals(uri.getScheme())) {
-          throw new IllegalArgumentException(ENV + " entry '" + entry + "' needs http://host:port URLs");
+          throw new IllegalArgumentException(
+              ENV + " entry '" + entry + "' needs http://host:port URLs");
         }
         replicas.add(uri);
       }

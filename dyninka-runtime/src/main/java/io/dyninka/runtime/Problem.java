@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem, as every service answers an error: {@code
- * {type,title,status,detail,service,path}}, where {@code service} is where it arose and {@code path}
- * the services it travelled through on its way to the client.
+ * {type,title,status,detail,service,path}}, where {@code service} is where it arose and {@code
+ * path} the services it travelled through on its way to the client.
  */
-public record Problem(String type, String title, int status, String detail, String service, List<String> path) {
+public record Problem(
+    String type, String title, int status, String detail, String service, List<String> path) {
 
   public static final String CONTENT_TYPE = "application/problem+json";
   private static final String TYPE_BASE = "https://dyninka.io/problems/";
@@ -18,7 +19,9 @@ public record Problem(String type, String title, int status, String detail, Stri
     path = List.copyOf(path);
   }
 
-  /** A problem that arose at {@code service}, whose type is {@code slug} under Dyninka's base URI. */
+  /**
+   * A problem that arose at {@code service}, whose type is {@code slug} under Dyninka's base URI.
+   */
   public static Problem of(String slug, String title, int status, String detail, String service) {
     return new Problem(TYPE_BASE + slug, title, status, detail, service, List.of(service));
   }

@@ -20,6 +20,7 @@ import java.util.Set;
 final class RoutePlanner {
 
   static final String HEADER = "Dyninka-Route";
+
   /** Longer routes than this are refused: no app of this kind needs more hops. */
   static final int MAX_HOPS = 64;
 
@@ -46,8 +47,8 @@ final class RoutePlanner {
   }
 
   /**
-   * The pulls for a request whose {@code Dyninka-Route} header is {@code header} (null or blank: the
-   * manifest's defaults).
+   * The pulls for a request whose {@code Dyninka-Route} header is {@code header} (null or blank:
+   * the manifest's defaults).
    *
    * @throws ProblemException a 400 that says what is wrong with the route
    */
@@ -68,18 +69,31 @@ final class RoutePlanner {
       String name = names[i].trim();
       names[i] = name;
       ServiceManifest next =
-          manifest.service(name).orElseThrow(() -> reject("'" + printable(name) + "' is not a service of app " + manifest.app()));
+          manifest
+              .service(name)
+              .orElseThrow(
+                  () ->
+                      reject(
+                          "'" + printable(name) + "' is not a service of app " + manifest.app()));
       if (name.equals(self.name()) || !seen.add(name)) {
         throw reject("service '" + name + "' appears twice: a route may not loop");
       }
       InputManifest input = singleUpstreamInput(downstream);
       if (!input.type().equals(next.output())) {
         throw reject(
-            "service '" + downstream.name() + "' takes " + input.type() + " but '" + name + "' produces " + next.output());
+            "service '"
+                + downstream.name()
+                + "' takes "
+                + input.type()
+                + " but '"
+                + name
+                + "' produces "
+                + next.output());
       }
       downstream = next;
     }
-    String rest = names.length > 1 ? String.join(",", List.of(names).subList(1, names.length)) : null;
+    String rest =
+        names.length > 1 ? String.join(",", List.of(names).subList(1, names.length)) : null;
     InputManifest input = singleUpstreamInput(self);
     return List.of(new Pull(self.inputs().indexOf(input), input, names[0], rest));
   }
@@ -91,14 +105,17 @@ final class RoutePlanner {
           "a route can only pass through services with exactly one upstream input, and '"
               + service.name()
               + "' has "
-              + (service.readsRequestBody() ? "the request body as input" : upstream.size() + " upstream inputs"));
+              + (service.readsRequestBody()
+                  ? "the request body as input"
+                  : upstream.size() + " upstream inputs"));
     }
     return upstream.get(0);
   }
 
   private ProblemException reject(String why) {
     return new ProblemException(
-        Problem.of("bad-route", "Bad Dyninka-Route", 400, "Dyninka-Route refused: " + why, self.name()));
+        Problem.of(
+            "bad-route", "Bad Dyninka-Route", 400, "Dyninka-Route refused: " + why, self.name()));
   }
 
   /** Keeps control characters of a hostile header out of the answer. */

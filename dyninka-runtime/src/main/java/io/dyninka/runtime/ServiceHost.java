@@ -65,7 +65,8 @@ public final class ServiceHost {
       System.out.printf(
           "Dyninka service %s of app %s listening on port %d%n", service, app, host.port());
     } catch (Exception e) {
-      System.err.println("Dyninka service " + service + " of app " + app + " failed to start: " + e.getMessage());
+      System.err.println(
+          "Dyninka service " + service + " of app " + app + " failed to start: " + e.getMessage());
       if (vertx != null) {
         vertx.close();
       }
@@ -79,7 +80,12 @@ public final class ServiceHost {
    * @param instances event-loop instances for a stateless service; a stateful one always gets one
    */
   public static Future<ServiceHost> start(
-      Vertx vertx, AppManifest manifest, String service, ServiceFunction function, HostConfig config, int instances) {
+      Vertx vertx,
+      AppManifest manifest,
+      String service,
+      ServiceFunction function,
+      HostConfig config,
+      int instances) {
     ServiceSetup setup;
     try {
       setup = new ServiceSetup(manifest, service, function, config);
@@ -123,7 +129,10 @@ public final class ServiceHost {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     try (InputStream in = loader.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IOException("no app manifest " + path + " on the class path; was the app built with dyninka-processor?");
+        throw new IOException(
+            "no app manifest "
+                + path
+                + " on the class path; was the app built with dyninka-processor?");
       }
       return AppManifest.decode(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
@@ -154,7 +163,13 @@ public final class ServiceHost {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (TimeoutException | RuntimeException e) {
-      System.err.println("Dyninka service " + setup.name() + ": requests still in flight after " + grace + " ms: " + e);
+      System.err.println(
+          "Dyninka service "
+              + setup.name()
+              + ": requests still in flight after "
+              + grace
+              + " ms: "
+              + e);
     }
     try {
       vertx.close().await(5, TimeUnit.SECONDS);

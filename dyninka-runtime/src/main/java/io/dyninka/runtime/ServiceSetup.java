@@ -6,9 +6,9 @@ import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /** What every event-loop instance of one service shares: its manifest, function, peers, codec. */
 final class ServiceSetup {
@@ -33,11 +33,17 @@ final class ServiceSetup {
     this.self =
         manifest
             .service(service)
-            .orElseThrow(() -> new IllegalArgumentException("app " + manifest.app() + " has no service '" + service + "'"));
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "app " + manifest.app() + " has no service '" + service + "'"));
     // Asked on every request: answered once here rather than by a search of the manifest.
     this.readsRequestBody = self.readsRequestBody();
     this.idempotentServices =
-        manifest.services().stream().filter(ServiceManifest::idempotent).map(ServiceManifest::name).collect(Collectors.toUnmodifiableSet());
+        manifest.services().stream()
+            .filter(ServiceManifest::idempotent)
+            .map(ServiceManifest::name)
+            .collect(Collectors.toUnmodifiableSet());
     this.config = config;
     this.codec = new JsonCodec(config.maxJsonDepth());
     this.expectedAuthorization =
@@ -116,11 +122,15 @@ final class ServiceSetup {
     inFlight.decrementAndGet();
   }
 
-  /** Whether a call may come in: always without a token, else only with it (compared in constant time). */
+  /**
+   * Whether a call may come in: always without a token, else only with it (compared in constant
+   * time).
+   */
   boolean authorized(String authorization) {
     return expectedAuthorization == null
         || (authorization != null
-            && MessageDigest.isEqual(expectedAuthorization, authorization.getBytes(StandardCharsets.UTF_8)));
+            && MessageDigest.isEqual(
+                expectedAuthorization, authorization.getBytes(StandardCharsets.UTF_8)));
   }
 
   boolean ready() {

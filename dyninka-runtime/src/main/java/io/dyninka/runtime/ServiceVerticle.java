@@ -108,21 +108,37 @@ final class ServiceVerticle extends VerticleBase {
     HttpServerResponse response = request.response();
     if (!setup.admit()) {
       response.putHeader(HttpHeaders.RETRY_AFTER, "1");
-      fail(response, new ProblemException(Problem.of("overloaded", "Service overloaded", 503,
-          "more than " + setup.config().maxInFlight() + " requests in flight (DYNINKA_MAX_IN_FLIGHT); retry later", setup.name())));
+      fail(
+          response,
+          new ProblemException(
+              Problem.of(
+                  "overloaded",
+                  "Service overloaded",
+                  503,
+                  "more than "
+                      + setup.config().maxInFlight()
+                      + " requests in flight (DYNINKA_MAX_IN_FLIGHT); retry later",
+                  setup.name())));
       return;
     }
     RequestScope scope =
         new RequestScope(
             TraceParent.forward(request.getHeader(TraceParent.HEADER)),
-            RequestScope.budget(request.getHeader(RequestScope.DEADLINE_HEADER), setup.config().upstreamTimeout().toMillis()));
+            RequestScope.budget(
+                request.getHeader(RequestScope.DEADLINE_HEADER),
+                setup.config().upstreamTimeout().toMillis()));
     // Ended or cut off, the request gives back its place; cut off, its pulls are stopped too.
     response.endHandler(ended -> scope.end(setup::release));
     response.closeHandler(closed -> scope.end(setup::release).cancel());
     try {
       if (!setup.authorized(request.getHeader(HttpHeaders.AUTHORIZATION))) {
-        throw new ProblemException(Problem.of("unauthorized", "Unauthorized", 401,
-            "calls between the services of this app need the shared token (DYNINKA_TOKEN)", setup.name()));
+        throw new ProblemException(
+            Problem.of(
+                "unauthorized",
+                "Unauthorized",
+                401,
+                "calls between the services of this app need the shared token (DYNINKA_TOKEN)",
+                setup.name()));
       }
       List<Pull> pulls = setup.planner().plan(request.getHeader(RoutePlanner.HEADER));
       Object[] arguments = new Object[setup.self().inputs().size()];
@@ -145,7 +161,11 @@ final class ServiceVerticle extends VerticleBase {
     }
   }
 
-  private void onAnswers(HttpServerResponse response, List<Pull> pulls, List<Future<Answer>> answers, Object[] arguments) {
+  private void onAnswers(
+      HttpServerResponse response,
+      List<Pull> pulls,
+      List<Future<Answer>> answers,
+      Object[] arguments) {
     StringBuilder timing = new StringBuilder();
     boolean filtered = false;
     for (int i = 0; i < pulls.size(); i++) {
@@ -160,7 +180,10 @@ final class ServiceVerticle extends VerticleBase {
     }
     if (filtered) {
       // This service was traversed without running its function: its entry says so with 0.
-      response.setStatusCode(204).putHeader(ServerTiming.HEADER, ServerTiming.append(timing, setup.name(), 0)).end();
+      response
+          .setStatusCode(204)
+          .putHeader(ServerTiming.HEADER, ServerTiming.append(timing, setup.name(), 0))
+          .end();
       return;
     }
     try {
@@ -176,12 +199,14 @@ final class ServiceVerticle extends VerticleBase {
   }
 
   private void invoke(HttpServerResponse response, Object[] arguments, StringBuilder timing) {
-    setup.call()
+    setup
+        .call()
         .run(context, new Arguments(arguments))
         .onFailure(failure -> fail(response, failure))
         .onSuccess(
             outcome -> {
-              response.putHeader(ServerTiming.HEADER, ServerTiming.append(timing, setup.name(), outcome.nanos()));
+              response.putHeader(
+                  ServerTiming.HEADER, ServerTiming.append(timing, setup.name(), outcome.nanos()));
               if (outcome.filtered()) {
                 response.setStatusCode(204).end();
                 return;
@@ -190,7 +215,16 @@ final class ServiceVerticle extends VerticleBase {
               try {
                 json = setup.codec().encode(outcome.value());
               } catch (IllegalStateException e) {
-                fail(response, new ProblemException(Problem.of("output-not-json", "Output is not JSON", 500, e.getMessage(), setup.name()), e));
+                fail(
+                    response,
+                    new ProblemException(
+                        Problem.of(
+                            "output-not-json",
+                            "Output is not JSON",
+                            500,
+                            e.getMessage(),
+                            setup.name()),
+                        e));
                 return;
               }
               response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(json);
@@ -198,7 +232,8 @@ final class ServiceVerticle extends VerticleBase {
   }
 
   /** An upstream problem goes on unchanged to the client, with this service added to its path. */
-  private void propagate(HttpServerResponse response, String from, Answer answer, StringBuilder timing) {
+  private void propagate(
+      HttpServerResponse response, String from, Answer answer, StringBuilder timing) {
     JsonObject problem = null;
     if (answer.contentType() != null && answer.contentType().startsWith(Problem.CONTENT_TYPE)) {
       try {
@@ -208,8 +243,19 @@ final class ServiceVerticle extends VerticleBase {
       }
     }
     if (problem == null) {
-      fail(response, new ProblemException(Problem.of("upstream-invalid", "Upstream answered an error", 502,
-          "upstream '" + from + "' answered HTTP " + answer.status() + " without a problem body", setup.name())));
+      fail(
+          response,
+          new ProblemException(
+              Problem.of(
+                  "upstream-invalid",
+                  "Upstream answered an error",
+                  502,
+                  "upstream '"
+                      + from
+                      + "' answered HTTP "
+                      + answer.status()
+                      + " without a problem body",
+                  setup.name())));
       return;
     }
     JsonArray path = problem.getValue("path") instanceof JsonArray array ? array : new JsonArray();
@@ -228,8 +274,13 @@ final class ServiceVerticle extends VerticleBase {
     }
     String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (type != null && !type.startsWith(JSON) && !type.contains("+json")) {
-      throw new ProblemException(Problem.of("unsupported-media-type", "Unsupported media type", 415,
-          "the request body must be JSON (Content-Type: application/json)", setup.name()));
+      throw new ProblemException(
+          Problem.of(
+              "unsupported-media-type",
+              "Unsupported media type",
+              415,
+              "the request body must be JSON (Content-Type: application/json)",
+              setup.name()));
     }
     return ctx.body().buffer();
   }
@@ -242,14 +293,18 @@ final class ServiceVerticle extends VerticleBase {
         continue;
       }
       if (body == null) {
-        throw new ProblemException(Problem.badRequest(setup.name(),
-            "this app takes a JSON body of type " + input.type() + ": POST it to the sink"));
+        throw new ProblemException(
+            Problem.badRequest(
+                setup.name(),
+                "this app takes a JSON body of type " + input.type() + ": POST it to the sink"));
       }
       try {
         arguments[i] = setup.codec().decode(body, setup.codec().type(input.type()));
       } catch (IOException e) {
-        throw new ProblemException(Problem.badRequest(setup.name(),
-            "the body is not a valid " + input.type() + ": " + JsonErrors.describe(e)));
+        throw new ProblemException(
+            Problem.badRequest(
+                setup.name(),
+                "the body is not a valid " + input.type() + ": " + JsonErrors.describe(e)));
       }
     }
   }
@@ -258,9 +313,18 @@ final class ServiceVerticle extends VerticleBase {
     try {
       return setup.codec().decode(body, setup.codec().type(pull.input().type()));
     } catch (IOException e) {
-      throw new ProblemException(Problem.of("upstream-invalid", "Upstream answered an invalid body", 502,
-          "upstream '" + pull.service() + "' answered a body that is not a valid " + pull.input().type()
-              + ": " + JsonErrors.describe(e), setup.name()));
+      throw new ProblemException(
+          Problem.of(
+              "upstream-invalid",
+              "Upstream answered an invalid body",
+              502,
+              "upstream '"
+                  + pull.service()
+                  + "' answered a body that is not a valid "
+                  + pull.input().type()
+                  + ": "
+                  + JsonErrors.describe(e),
+              setup.name()));
     }
   }
 
@@ -279,11 +343,21 @@ final class ServiceVerticle extends VerticleBase {
     if (failure instanceof ProblemException e) {
       problem = e.problem();
       if (e.getCause() != null) {
-        setup.log().log(System.Logger.Level.WARNING, "service " + setup.name() + " failed: " + problem.detail(), e.getCause());
+        setup.log().log(
+            System.Logger.Level.WARNING,
+            "service " + setup.name() + " failed: " + problem.detail(),
+            e.getCause());
       }
     } else {
-      setup.log().log(System.Logger.Level.ERROR, "service " + setup.name() + " failed unexpectedly", failure);
-      problem = Problem.of("internal-error", "Internal error", 500, String.valueOf(failure.getMessage()), setup.name());
+      setup.log().log(
+          System.Logger.Level.ERROR, "service " + setup.name() + " failed unexpectedly", failure);
+      problem =
+          Problem.of(
+              "internal-error",
+              "Internal error",
+              500,
+              String.valueOf(failure.getMessage()),
+              setup.name());
     }
     answer(response, problem);
   }
@@ -298,14 +372,27 @@ final class ServiceVerticle extends VerticleBase {
         .end(problem.toJson().toBuffer());
   }
 
-  /** A request Vert.x could not parse (a head too large, a bad request line): answered as a problem. */
+  /**
+   * A request Vert.x could not parse (a head too large, a bad request line): answered as a problem.
+   */
   private void handleInvalid(HttpServerRequest request) {
-    int status = request.decoderResult().cause() instanceof io.netty.handler.codec.TooLongFrameException ? 431 : 400;
-    Problem problem = status == 431
-        ? Problem.of("header-too-large", "Request header fields too large", 431,
-            "the request head is larger than " + setup.config().maxHeaderBytes() + " bytes (DYNINKA_MAX_HEADER_BYTES)", setup.name())
-        : Problem.badRequest(setup.name(), "the request is not valid HTTP/1.1");
-    request.response()
+    int status =
+        request.decoderResult().cause() instanceof io.netty.handler.codec.TooLongFrameException
+            ? 431
+            : 400;
+    Problem problem =
+        status == 431
+            ? Problem.of(
+                "header-too-large",
+                "Request header fields too large",
+                431,
+                "the request head is larger than "
+                    + setup.config().maxHeaderBytes()
+                    + " bytes (DYNINKA_MAX_HEADER_BYTES)",
+                setup.name())
+            : Problem.badRequest(setup.name(), "the request is not valid HTTP/1.1");
+    request
+        .response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
         .putHeader(HttpHeaders.CONNECTION, "close")
@@ -315,12 +402,36 @@ final class ServiceVerticle extends VerticleBase {
 
   private Problem statusProblem(int status) {
     return switch (status) {
-      case 413 -> Problem.of("payload-too-large", "Payload too large", 413,
-          "the request body is larger than " + setup.config().maxBodyBytes() + " bytes (DYNINKA_MAX_BODY_BYTES)", setup.name());
-      case 404 -> Problem.of("not-found", "Not found", 404,
-          "a Dyninka service answers GET or POST /, /health/live, /health/ready and /dyninka/manifest", setup.name());
-      case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405, "call / with GET or POST", setup.name());
-      default -> Problem.of("http-" + status, "HTTP " + status, status < 400 ? 500 : status, "request failed with HTTP " + status, setup.name());
+      case 413 ->
+          Problem.of(
+              "payload-too-large",
+              "Payload too large",
+              413,
+              "the request body is larger than "
+                  + setup.config().maxBodyBytes()
+                  + " bytes (DYNINKA_MAX_BODY_BYTES)",
+              setup.name());
+      case 404 ->
+          Problem.of(
+              "not-found",
+              "Not found",
+              404,
+              "a Dyninka service answers GET or POST /, /health/live, /health/ready and /dyninka/manifest",
+              setup.name());
+      case 405 ->
+          Problem.of(
+              "method-not-allowed",
+              "Method not allowed",
+              405,
+              "call / with GET or POST",
+              setup.name());
+      default ->
+          Problem.of(
+              "http-" + status,
+              "HTTP " + status,
+              status < 400 ? 500 : status,
+              "request failed with HTTP " + status,
+              setup.name());
     };
   }
 }

@@ -25,7 +25,11 @@ final class TraceParent {
    * not all zeros. Checked char by char rather than by a regex: every hop checks one.
    */
   static boolean valid(String s) {
-    if (s == null || s.length() != LENGTH || !s.startsWith("00-") || s.charAt(35) != '-' || s.charAt(52) != '-') {
+    if (s == null
+        || s.length() != LENGTH
+        || !s.startsWith("00-")
+        || s.charAt(35) != '-'
+        || s.charAt(52) != '-') {
       return false;
     }
     boolean zeroTrace = true;

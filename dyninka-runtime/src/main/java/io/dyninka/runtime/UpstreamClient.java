@@ -43,7 +43,8 @@ final class UpstreamClient {
   private static final long BREAKER_RESET_MILLIS = 2_000;
   private static final long BACKOFF_MILLIS = 25;
   private static final CharSequence TRACEPARENT = HttpHeaders.createOptimized(TraceParent.HEADER);
-  private static final CharSequence DEADLINE = HttpHeaders.createOptimized(RequestScope.DEADLINE_HEADER);
+  private static final CharSequence DEADLINE =
+      HttpHeaders.createOptimized(RequestScope.DEADLINE_HEADER);
   private static final CharSequence ROUTE = HttpHeaders.createOptimized(RoutePlanner.HEADER);
   private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
@@ -87,7 +88,8 @@ final class UpstreamClient {
         breaker.state() == CircuitBreakerState.CLOSED
             ? call.get().andThen(outcome -> report(breaker, outcome))
             : breaker.execute(call);
-    return answer.recover(failure -> Future.failedFuture(new ProblemException(problemFor(service, failure))));
+    return answer.recover(
+        failure -> Future.failedFuture(new ProblemException(problemFor(service, failure))));
   }
 
   /**
@@ -107,7 +109,12 @@ final class UpstreamClient {
   }
 
   private Future<Answer> attempt(
-      String service, String route, Buffer body, RequestScope scope, boolean idempotent, int attempt) {
+      String service,
+      String route,
+      Buffer body,
+      RequestScope scope,
+      boolean idempotent,
+      int attempt) {
     List<URI> replicas = peers.of(service);
     URI peer = replicas.get(Math.floorMod(turn++, replicas.size()));
     long remaining = scope.remainingMillis();
@@ -122,7 +129,8 @@ final class UpstreamClient {
             // answer at once), and either fails with a TimeoutException, a 504.
             .setConnectTimeout(Math.max(1, remaining))
             .setIdleTimeout(Math.max(1, remaining));
-    Supplier<Future<Answer>> again = () -> attempt(service, route, body, scope, idempotent, attempt + 1);
+    Supplier<Future<Answer>> again =
+        () -> attempt(service, route, body, scope, idempotent, attempt + 1);
     return client
         .request(options)
         .transform(
@@ -132,11 +140,14 @@ final class UpstreamClient {
                 return retryOrFail(connected.cause(), attempt, scope, again);
               }
               Future<Answer> answer = send(connected.result(), route, body, scope);
-              return idempotent ? answer.recover(lost -> retryOrFail(lost, attempt, scope, again)) : answer;
+              return idempotent
+                  ? answer.recover(lost -> retryOrFail(lost, attempt, scope, again))
+                  : answer;
             });
   }
 
-  private Future<Answer> send(HttpClientRequest request, String route, Buffer body, RequestScope scope) {
+  private Future<Answer> send(
+      HttpClientRequest request, String route, Buffer body, RequestScope scope) {
     scope.track(request);
     // Straight onto the request, not through RequestOptions, which would copy a second header map.
     request.putHeader(TRACEPARENT, scope.traceparent());
@@ -167,7 +178,8 @@ final class UpstreamClient {
   /** Backs off exponentially, with jitter so that many callers don't retry in step. */
   private Future<Answer> retryOrFail(
       Throwable failure, int attempt, RequestScope scope, Supplier<Future<Answer>> again) {
-    long delay = BACKOFF_MILLIS * (1L << attempt) + ThreadLocalRandom.current().nextLong(BACKOFF_MILLIS);
+    long delay =
+        BACKOFF_MILLIS * (1L << attempt) + ThreadLocalRandom.current().nextLong(BACKOFF_MILLIS);
     if (attempt >= config.retries() || scope.cancelled() || delay >= scope.remainingMillis()) {
       return Future.failedFuture(failure);
     }
@@ -197,20 +209,37 @@ final class UpstreamClient {
           "upstream-failing",
           "Upstream failing",
           503,
-          "upstream '" + service + "' failed repeatedly; calls resume after " + BREAKER_RESET_MILLIS + " ms",
+          "upstream '"
+              + service
+              + "' failed repeatedly; calls resume after "
+              + BREAKER_RESET_MILLIS
+              + " ms",
           self);
     }
     return Problem.of(
         "upstream-unreachable",
         "Upstream unreachable",
         502,
-        "upstream '" + service + "' at " + peers.of(service) + " is unreachable: " + failure.getMessage(),
+        "upstream '"
+            + service
+            + "' at "
+            + peers.of(service)
+            + " is unreachable: "
+            + failure.getMessage(),
         self);
   }
 
   private Problem timedOut(String service) {
-    return Problem.of("upstream-timeout", "Upstream timed out", 504,
-        "upstream '" + service + "' did not answer within the request's deadline (DYNINKA_TIMEOUT_MS = " + config.upstreamTimeout().toMillis() + " ms)", self);
+    return Problem.of(
+        "upstream-timeout",
+        "Upstream timed out",
+        504,
+        "upstream '"
+            + service
+            + "' did not answer within the request's deadline (DYNINKA_TIMEOUT_MS = "
+            + config.upstreamTimeout().toMillis()
+            + " ms)",
+        self);
   }
 
   Future<Void> close() {

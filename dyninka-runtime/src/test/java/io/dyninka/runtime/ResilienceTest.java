@@ -53,11 +53,12 @@ class ResilienceTest {
     @Test
     @DisplayName("a caller's shorter Dyninka-Deadline-Ms wins over the service's own timeout")
     void callerBudgetWins() throws Exception {
-      TestApp app = app("deadline")
-          .service("head", "int", Kind.ASYNC, in -> timer(1000).map(v -> 1))
-          .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
-          .timeout(Duration.ofSeconds(10))
-          .start();
+      TestApp app =
+          app("deadline")
+              .service("head", "int", Kind.ASYNC, in -> timer(1000).map(v -> 1))
+              .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
+              .timeout(Duration.ofSeconds(10))
+              .start();
 
       assertThat(app.get("tail", "Dyninka-Deadline-Ms", "200").statusCode()).isEqualTo(504);
       assertThat(app.get("tail").statusCode()).isEqualTo(200);
@@ -69,10 +70,12 @@ class ResilienceTest {
       CountDownLatch upstreamClosed = new CountDownLatch(1);
       CountDownLatch upstreamCalled = new CountDownLatch(1);
       TestApp app = app("cancel");
-      int recorder = app.startRaw(request -> {
-        upstreamCalled.countDown();
-        request.connection().closeHandler(v -> upstreamClosed.countDown());
-      });
+      int recorder =
+          app.startRaw(
+              request -> {
+                upstreamCalled.countDown();
+                request.connection().closeHandler(v -> upstreamClosed.countDown());
+              });
       app.service("head", "int", Kind.VALUE, in -> 1)
           .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
           .peer("head", "http://127.0.0.1:" + recorder)
@@ -80,13 +83,20 @@ class ResilienceTest {
           .start();
 
       HttpClient impatient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      CompletableFuture<HttpResponse<String>> call = impatient.sendAsync(
-          HttpRequest.newBuilder(app.uri("tail", "/")).timeout(Duration.ofMillis(300)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      CompletableFuture<HttpResponse<String>> call =
+          impatient.sendAsync(
+              HttpRequest.newBuilder(app.uri("tail", "/")).timeout(Duration.ofMillis(300)).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(upstreamCalled.await(10, TimeUnit.SECONDS)).isTrue();
-      assertThat(call).failsWithin(Duration.ofSeconds(10)).withThrowableThat().havingCause().isInstanceOf(HttpTimeoutException.class);
+      assertThat(call)
+          .failsWithin(Duration.ofSeconds(10))
+          .withThrowableThat()
+          .havingCause()
+          .isInstanceOf(HttpTimeoutException.class);
 
-      assertThat(upstreamClosed.await(10, TimeUnit.SECONDS)).as("upstream call reset after the client left").isTrue();
+      assertThat(upstreamClosed.await(10, TimeUnit.SECONDS))
+          .as("upstream call reset after the client left")
+          .isTrue();
     }
   }
 
@@ -98,11 +108,17 @@ class ResilienceTest {
     @DisplayName("a pull that cannot connect is retried on the next replica")
     void retriesOnAnotherReplica() throws Exception {
       TestApp app = app("replicas").service("head", "int", Kind.VALUE, in -> 7).start();
-      TestApp caller = app("replicas")
-          .service("head", "int", Kind.VALUE, in -> 7)
-          .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
-          .peer("head", "http://127.0.0.1:" + closedPort() + "|http://127.0.0.1:" + app.host("head").port())
-          .start();
+      TestApp caller =
+          app("replicas")
+              .service("head", "int", Kind.VALUE, in -> 7)
+              .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
+              .peer(
+                  "head",
+                  "http://127.0.0.1:"
+                      + closedPort()
+                      + "|http://127.0.0.1:"
+                      + app.host("head").port())
+              .start();
 
       for (int i = 0; i < 6; i++) {
         HttpResponse<String> answer = caller.get("tail");
@@ -114,12 +130,13 @@ class ResilienceTest {
     @Test
     @DisplayName("an upstream that keeps failing opens its breaker: 503 at once instead of waiting")
     void breakerOpens() throws Exception {
-      TestApp app = app("breaker")
-          .service("head", "int", Kind.VALUE, in -> 1)
-          .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
-          .peer("head", "http://127.0.0.1:" + closedPort())
-          .configure(c -> c.withInstances(1))
-          .start();
+      TestApp app =
+          app("breaker")
+              .service("head", "int", Kind.VALUE, in -> 1)
+              .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
+              .peer("head", "http://127.0.0.1:" + closedPort())
+              .configure(c -> c.withInstances(1))
+              .start();
 
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
@@ -138,17 +155,23 @@ class ResilienceTest {
   class Overload {
 
     @Test
-    @DisplayName("beyond DYNINKA_MAX_IN_FLIGHT a service answers 503 with Retry-After, and recovers")
+    @DisplayName(
+        "beyond DYNINKA_MAX_IN_FLIGHT a service answers 503 with Retry-After, and recovers")
     void overloadIs503() throws Exception {
       Promise<Integer> gate = Promise.promise();
       CountDownLatch started = new CountDownLatch(2);
-      TestApp app = app("overload")
-          .service("slow", "int", Kind.ASYNC, in -> {
-            started.countDown();
-            return gate.future();
-          })
-          .configure(c -> c.withMaxInFlight(2))
-          .start();
+      TestApp app =
+          app("overload")
+              .service(
+                  "slow",
+                  "int",
+                  Kind.ASYNC,
+                  in -> {
+                    started.countDown();
+                    return gate.future();
+                  })
+              .configure(c -> c.withMaxInFlight(2))
+              .start();
 
       List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
@@ -181,16 +204,28 @@ class ResilienceTest {
   class HostileInput {
 
     @Test
-    @DisplayName("refuses deep JSON, long numbers and oversized headers with a 4xx problem, and stays up")
+    @DisplayName(
+        "refuses deep JSON, long numbers and oversized headers with a 4xx problem, and stays up")
     void refusesHostileInput() throws Exception {
-      TestApp app = app("hostile")
-          .service("parse", "java.lang.Object", Kind.VALUE, in -> in.get(0), body("java.lang.Object"))
-          .start();
+      TestApp app =
+          app("hostile")
+              .service(
+                  "parse",
+                  "java.lang.Object",
+                  Kind.VALUE,
+                  in -> in.get(0),
+                  body("java.lang.Object"))
+              .start();
 
-      HttpResponse<String> deep = app.post("parse", "application/json", "[".repeat(100) + "]".repeat(100));
-      HttpResponse<String> longNumber = app.post("parse", "application/json", "1" + "0".repeat(500));
-      HttpResponse<String> header = app.send(HttpRequest.newBuilder(app.uri("parse", "/"))
-          .header("X-Big", "x".repeat(20_000)).build());
+      HttpResponse<String> deep =
+          app.post("parse", "application/json", "[".repeat(100) + "]".repeat(100));
+      HttpResponse<String> longNumber =
+          app.post("parse", "application/json", "1" + "0".repeat(500));
+      HttpResponse<String> header =
+          app.send(
+              HttpRequest.newBuilder(app.uri("parse", "/"))
+                  .header("X-Big", "x".repeat(20_000))
+                  .build());
 
       assertThat(deep.statusCode()).isEqualTo(400);
       assertThat(longNumber.statusCode()).isEqualTo(400);
@@ -205,13 +240,15 @@ class ResilienceTest {
   class Token {
 
     @Test
-    @DisplayName("inter-service calls carry it, callers without it get 401, and the sink stays public")
+    @DisplayName(
+        "inter-service calls carry it, callers without it get 401, and the sink stays public")
     void tokenGuardsInnerServices() throws Exception {
-      TestApp app = app("secure")
-          .service("head", "int", Kind.VALUE, in -> 1)
-          .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0) + 1, from("head", "int"))
-          .configure(c -> c.withToken("s3cret"))
-          .start();
+      TestApp app =
+          app("secure")
+              .service("head", "int", Kind.VALUE, in -> 1)
+              .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0) + 1, from("head", "int"))
+              .configure(c -> c.withToken("s3cret"))
+              .start();
 
       assertThat(app.get("tail").body()).isEqualTo("2");
       HttpResponse<String> direct = app.get("head");

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 class ServerTimingTest {
 
   /** The rule an upstream entry must follow to be copied along, as the README states it. */
-  private static final Pattern ENTRY = Pattern.compile("[A-Za-z0-9_$-]{1,64};dur=[0-9]{1,9}(\\.[0-9]{1,6})?");
+  private static final Pattern ENTRY =
+      Pattern.compile("[A-Za-z0-9_$-]{1,64};dur=[0-9]{1,9}(\\.[0-9]{1,6})?");
 
   @Test
-  @DisplayName("appends this service's entry after the upstream ones, in milliseconds with microseconds")
+  @DisplayName(
+      "appends this service's entry after the upstream ones, in milliseconds with microseconds")
   void appendsOwnEntry() {
     StringBuilder timing = new StringBuilder();
     ServerTiming.collect(timing, "get;dur=0.120, filterTemperature;dur=0.007");
@@ -32,7 +34,8 @@ class ServerTimingTest {
     ServerTiming.collect(
         timing,
         "ok;dur=1,  spaced;dur=2.5 ,bad;dur=x, evil\r\nSet-Cookie: a;dur=1, "
-            + "n".repeat(65) + ";dur=1, ten;dur=1234567890, frac;dur=1.1234567, ;dur=1, tail;dur=3.");
+            + "n".repeat(65)
+            + ";dur=1, ten;dur=1234567890, frac;dur=1.1234567, ;dur=1, tail;dur=3.");
 
     assertThat(timing).hasToString("ok;dur=1, spaced;dur=2.5");
   }
@@ -46,12 +49,17 @@ class ServerTimingTest {
       StringBuilder header = new StringBuilder();
       int length = random.nextInt(60);
       for (int i = 0; i < length; i++) {
-        header.append(random.nextInt(4) == 0 ? ";dur=" : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+        header.append(
+            random.nextInt(4) == 0
+                ? ";dur="
+                : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
       }
       StringBuilder scanned = new StringBuilder();
       ServerTiming.collect(scanned, header.toString());
 
-      assertThat(scanned.toString()).as("header [%s]", header).isEqualTo(byPattern(header.toString()));
+      assertThat(scanned.toString())
+          .as("header [%s]", header)
+          .isEqualTo(byPattern(header.toString()));
     }
   }
 

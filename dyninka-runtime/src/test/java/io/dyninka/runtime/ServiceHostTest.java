@@ -49,14 +49,35 @@ class ServiceHostTest {
   /** source → filter → map → sink, over readings that alternate between two variables. */
   private TestApp building() {
     return app("building")
-        .service("get", READING, Kind.ASYNC, in -> {
-          int n = next.getAndIncrement();
-          return Future.succeededFuture(new Reading(n % 2 == 0 ? "Temperature" : "Humidity", n));
-        })
-        .service("filterTemperature", READING, Kind.OPTIONAL,
-            in -> Optional.of(in.<Reading>get(0)).filter(r -> r.variable().equals("Temperature")), from("get", READING))
-        .service("map", "double", Kind.VALUE, in -> in.<Reading>get(0).value(), from("filterTemperature", READING))
-        .add("movingAvg", "double", Kind.VALUE, true, false, in -> in.<Double>get(0) * 10, from("map", "double"));
+        .service(
+            "get",
+            READING,
+            Kind.ASYNC,
+            in -> {
+              int n = next.getAndIncrement();
+              return Future.succeededFuture(
+                  new Reading(n % 2 == 0 ? "Temperature" : "Humidity", n));
+            })
+        .service(
+            "filterTemperature",
+            READING,
+            Kind.OPTIONAL,
+            in -> Optional.of(in.<Reading>get(0)).filter(r -> r.variable().equals("Temperature")),
+            from("get", READING))
+        .service(
+            "map",
+            "double",
+            Kind.VALUE,
+            in -> in.<Reading>get(0).value(),
+            from("filterTemperature", READING))
+        .add(
+            "movingAvg",
+            "double",
+            Kind.VALUE,
+            true,
+            false,
+            in -> in.<Double>get(0) * 10,
+            from("map", "double"));
   }
 
   @Nested
@@ -64,7 +85,8 @@ class ServiceHostTest {
   class Chain {
 
     @Test
-    @DisplayName("pulls through every service and answers the sink's JSON with one Server-Timing entry per service")
+    @DisplayName(
+        "pulls through every service and answers the sink's JSON with one Server-Timing entry per service")
     void answersThroughTheChain() throws Exception {
       TestApp app = building().start();
 
@@ -74,7 +96,9 @@ class ServiceHostTest {
       assertThat(answer.headers().firstValue("content-type")).hasValue("application/json");
       assertThat(answer.body()).isEqualTo("0.0");
       String timing = answer.headers().firstValue("Server-Timing").orElseThrow();
-      assertThat(timing).matches("get;dur=\\d+\\.\\d{3}, filterTemperature;dur=\\d+\\.\\d{3}, map;dur=\\d+\\.\\d{3}, movingAvg;dur=\\d+\\.\\d{3}");
+      assertThat(timing)
+          .matches(
+              "get;dur=\\d+\\.\\d{3}, filterTemperature;dur=\\d+\\.\\d{3}, map;dur=\\d+\\.\\d{3}, movingAvg;dur=\\d+\\.\\d{3}");
     }
 
     @Test
@@ -89,18 +113,26 @@ class ServiceHostTest {
       assertThat(filtered.body()).isEmpty();
       // Services after the filter are traversed without running: their entries say 0.
       assertThat(filtered.headers().firstValue("Server-Timing").orElseThrow())
-          .matches("get;dur=\\d+\\.\\d{3}, filterTemperature;dur=\\d+\\.\\d{3}, map;dur=0\\.000, movingAvg;dur=0\\.000");
+          .matches(
+              "get;dur=\\d+\\.\\d{3}, filterTemperature;dur=\\d+\\.\\d{3}, map;dur=0\\.000, movingAvg;dur=0\\.000");
     }
 
     @Test
     @DisplayName("forwards a POST body up to the service that reads the request")
     void forwardsTheBody() throws Exception {
-      TestApp app = app("body")
-          .service("parse", READING, Kind.VALUE, in -> in.<Reading>get(0), body(READING))
-          .service("scale", "double", Kind.VALUE, in -> in.<Reading>get(0).value() * 2, from("parse", READING))
-          .start();
+      TestApp app =
+          app("body")
+              .service("parse", READING, Kind.VALUE, in -> in.<Reading>get(0), body(READING))
+              .service(
+                  "scale",
+                  "double",
+                  Kind.VALUE,
+                  in -> in.<Reading>get(0).value() * 2,
+                  from("parse", READING))
+              .start();
 
-      HttpResponse<String> answer = app.post("scale", "application/json", "{\"variable\":\"Temperature\",\"value\":21.5}");
+      HttpResponse<String> answer =
+          app.post("scale", "application/json", "{\"variable\":\"Temperature\",\"value\":21.5}");
 
       assertThat(answer.statusCode()).isEqualTo(200);
       assertThat(answer.body()).isEqualTo("43.0");
@@ -111,15 +143,26 @@ class ServiceHostTest {
     void fanInPullsConcurrently() throws Exception {
       // left answers only once right has been called: a sequential fan-in would time out.
       Promise<Void> rightCalled = Promise.promise();
-      TestApp app = app("fan")
-          .service("left", "int", Kind.ASYNC, in -> rightCalled.future().map(v -> 1))
-          .service("right", "int", Kind.VALUE, in -> {
-            rightCalled.tryComplete();
-            return 2;
-          })
-          .service("sum", "int", Kind.VALUE, in -> in.<Integer>get(0) + in.<Integer>get(1), from("left", "int"), from("right", "int"))
-          .timeout(Duration.ofSeconds(5))
-          .start();
+      TestApp app =
+          app("fan")
+              .service("left", "int", Kind.ASYNC, in -> rightCalled.future().map(v -> 1))
+              .service(
+                  "right",
+                  "int",
+                  Kind.VALUE,
+                  in -> {
+                    rightCalled.tryComplete();
+                    return 2;
+                  })
+              .service(
+                  "sum",
+                  "int",
+                  Kind.VALUE,
+                  in -> in.<Integer>get(0) + in.<Integer>get(1),
+                  from("left", "int"),
+                  from("right", "int"))
+              .timeout(Duration.ofSeconds(5))
+              .start();
 
       HttpResponse<String> answer = app.get("sum");
 
@@ -131,25 +174,35 @@ class ServiceHostTest {
     @DisplayName("runs a stateful service's invocations one at a time")
     void statefulIsSerial() throws Exception {
       int[] state = {0};
-      TestApp app = app("counter")
-          .service("tick", "int", Kind.VALUE, in -> 1)
-          .add("count", "int", Kind.VALUE, true, false, in -> {
-            int seen = state[0];
-            Thread.onSpinWait();
-            state[0] = seen + in.<Integer>get(0);
-            return state[0];
-          }, from("tick", "int"))
-          .start();
+      TestApp app =
+          app("counter")
+              .service("tick", "int", Kind.VALUE, in -> 1)
+              .add(
+                  "count",
+                  "int",
+                  Kind.VALUE,
+                  true,
+                  false,
+                  in -> {
+                    int seen = state[0];
+                    Thread.onSpinWait();
+                    state[0] = seen + in.<Integer>get(0);
+                    return state[0];
+                  },
+                  from("tick", "int"))
+              .start();
 
       List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
-        answers.add(CompletableFuture.supplyAsync(() -> {
-          try {
-            return app.get("count");
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        }));
+        answers.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return app.get("count");
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }));
       }
       Set<String> counts = new HashSet<>();
       for (CompletableFuture<HttpResponse<String>> answer : answers) {
@@ -163,25 +216,38 @@ class ServiceHostTest {
     @Test
     @DisplayName("runs a blocking service on a worker thread")
     void blockingRunsOnWorker() throws Exception {
-      TestApp app = app("blocking")
-          .add("where", "java.lang.String", Kind.VALUE, false, true, in -> Thread.currentThread().getName())
-          .start();
+      TestApp app =
+          app("blocking")
+              .add(
+                  "where",
+                  "java.lang.String",
+                  Kind.VALUE,
+                  false,
+                  true,
+                  in -> Thread.currentThread().getName())
+              .start();
 
       assertThat(app.get("where").body()).contains("worker").doesNotContain("eventloop");
     }
 
     @Test
-    @DisplayName("forwards a valid traceparent to its upstreams and starts a trace when there is none")
+    @DisplayName(
+        "forwards a valid traceparent to its upstreams and starts a trace when there is none")
     void forwardsTraceparent() throws Exception {
       List<String> seen = new CopyOnWriteArrayList<>();
-      TestApp app = app("trace").service("head", "int", Kind.VALUE, in -> 1).service("tail", "int", Kind.VALUE, in -> 2, from("head", "int")).start();
+      TestApp app =
+          app("trace")
+              .service("head", "int", Kind.VALUE, in -> 1)
+              .service("tail", "int", Kind.VALUE, in -> 2, from("head", "int"))
+              .start();
       String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
       // Ask head directly through tail's route: the trace must reach head's request.
-      TestApp probe = app("probe")
-          .service("head", "int", Kind.VALUE, in -> 1)
-          .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
-          .peer("head", "http://127.0.0.1:" + startRecorder(app, seen))
-          .start();
+      TestApp probe =
+          app("probe")
+              .service("head", "int", Kind.VALUE, in -> 1)
+              .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
+              .peer("head", "http://127.0.0.1:" + startRecorder(app, seen))
+              .start();
 
       probe.get("tail", "traceparent", trace);
       probe.get("tail", "traceparent", "00-not-a-trace");
@@ -194,10 +260,11 @@ class ServiceHostTest {
     private int startRecorder(TestApp app, List<String> seen) {
       return app.vertx()
           .createHttpServer()
-          .requestHandler(r -> {
-            seen.add(r.getHeader("traceparent"));
-            r.response().putHeader("content-type", "application/json").end("7");
-          })
+          .requestHandler(
+              r -> {
+                seen.add(r.getHeader("traceparent"));
+                r.response().putHeader("content-type", "application/json").end("7");
+              })
           .listen(0, "127.0.0.1")
           .await()
           .actualPort();
@@ -220,18 +287,27 @@ class ServiceHostTest {
       assertThat(first.body()).isEqualTo("0.0");
       assertThat(second.statusCode()).isEqualTo(200);
       assertThat(second.body()).isEqualTo("10.0");
-      assertThat(second.headers().firstValue("Server-Timing").orElseThrow()).doesNotContain("filterTemperature");
+      assertThat(second.headers().firstValue("Server-Timing").orElseThrow())
+          .doesNotContain("filterTemperature");
     }
 
     @Test
-    @DisplayName("refuses unknown services, type mismatches, loops and overlong routes with a 400 problem")
+    @DisplayName(
+        "refuses unknown services, type mismatches, loops and overlong routes with a 400 problem")
     void refusesBadRoutes() throws Exception {
       TestApp app = building().start();
 
-      for (String route : List.of("map,evil.example.com", "get", "map,map", "map,movingAvg", "map," + "x,".repeat(100))) {
+      for (String route :
+          List.of(
+              "map,evil.example.com",
+              "get",
+              "map,map",
+              "map,movingAvg",
+              "map," + "x,".repeat(100))) {
         HttpResponse<String> answer = app.get("movingAvg", "Dyninka-Route", route);
         assertThat(answer.statusCode()).as(route).isEqualTo(400);
-        assertThat(answer.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(answer.headers().firstValue("content-type"))
+            .hasValue("application/problem+json");
         JsonObject problem = new JsonObject(answer.body());
         assertThat(problem.getString("service")).isEqualTo("movingAvg");
         assertThat(problem.getString("detail")).startsWith("Dyninka-Route refused");
@@ -245,22 +321,30 @@ class ServiceHostTest {
   class Failures {
 
     @Test
-    @DisplayName("answers a user exception as a 500 problem naming the service, and propagates it with its path")
+    @DisplayName(
+        "answers a user exception as a 500 problem naming the service, and propagates it with its path")
     void userExceptionIsPropagated() throws Exception {
-      TestApp app = app("boom")
-          .service("head", "int", Kind.VALUE, in -> 1)
-          .service("explode", "int", Kind.VALUE, in -> {
-            throw new IllegalArgumentException("sensor offline");
-          }, from("head", "int"))
-          .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("explode", "int"))
-          .start();
+      TestApp app =
+          app("boom")
+              .service("head", "int", Kind.VALUE, in -> 1)
+              .service(
+                  "explode",
+                  "int",
+                  Kind.VALUE,
+                  in -> {
+                    throw new IllegalArgumentException("sensor offline");
+                  },
+                  from("head", "int"))
+              .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("explode", "int"))
+              .start();
 
       HttpResponse<String> answer = app.get("tail");
 
       assertThat(answer.statusCode()).isEqualTo(500);
       JsonObject problem = new JsonObject(answer.body());
       assertThat(problem.getString("service")).isEqualTo("explode");
-      assertThat(problem.getString("detail")).isEqualTo("java.lang.IllegalArgumentException: sensor offline");
+      assertThat(problem.getString("detail"))
+          .isEqualTo("java.lang.IllegalArgumentException: sensor offline");
       assertThat(problem.getJsonArray("path").getList()).containsExactly("explode", "tail");
       assertThat(problem.getInteger("status")).isEqualTo(500);
     }
@@ -272,11 +356,12 @@ class ServiceHostTest {
       try (ServerSocket socket = new ServerSocket(0)) {
         closed = socket.getLocalPort();
       }
-      TestApp app = app("down")
-          .service("head", "int", Kind.VALUE, in -> 1)
-          .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
-          .peer("head", "http://127.0.0.1:" + closed)
-          .start();
+      TestApp app =
+          app("down")
+              .service("head", "int", Kind.VALUE, in -> 1)
+              .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
+              .peer("head", "http://127.0.0.1:" + closed)
+              .start();
 
       HttpResponse<String> answer = app.get("tail");
 
@@ -289,11 +374,12 @@ class ServiceHostTest {
     @Test
     @DisplayName("answers 504 when an upstream is slower than the timeout")
     void slowIs504() throws Exception {
-      TestApp app = app("slow")
-          .service("head", "int", Kind.ASYNC, in -> Promise.<Integer>promise().future())
-          .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
-          .timeout(Duration.ofMillis(300))
-          .start();
+      TestApp app =
+          app("slow")
+              .service("head", "int", Kind.ASYNC, in -> Promise.<Integer>promise().future())
+              .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
+              .timeout(Duration.ofMillis(300))
+              .start();
 
       HttpResponse<String> answer = app.get("tail");
 
@@ -304,13 +390,20 @@ class ServiceHostTest {
     @Test
     @DisplayName("answers a malformed body with a 400 problem, and still answers the next request")
     void malformedBodyIs400() throws Exception {
-      TestApp app = app("body")
-          .service("parse", READING, Kind.VALUE, in -> in.<Reading>get(0), body(READING))
-          .service("scale", "double", Kind.VALUE, in -> in.<Reading>get(0).value() * 2, from("parse", READING))
-          .start();
+      TestApp app =
+          app("body")
+              .service("parse", READING, Kind.VALUE, in -> in.<Reading>get(0), body(READING))
+              .service(
+                  "scale",
+                  "double",
+                  Kind.VALUE,
+                  in -> in.<Reading>get(0).value() * 2,
+                  from("parse", READING))
+              .start();
 
       HttpResponse<String> bad = app.post("scale", "application/json", "{\"variable\": [1, 2");
-      HttpResponse<String> good = app.post("scale", "application/json", "{\"variable\":\"T\",\"value\":1}");
+      HttpResponse<String> good =
+          app.post("scale", "application/json", "{\"variable\":\"T\",\"value\":1}");
 
       assertThat(bad.statusCode()).isEqualTo(400);
       JsonObject problem = new JsonObject(bad.body());
@@ -323,10 +416,19 @@ class ServiceHostTest {
     @Test
     @DisplayName("answers 415 for a body that is not JSON and 413 for one that is too large")
     void mediaTypeAndSize() throws Exception {
-      TestApp app = app("body").service("parse", "java.lang.String", Kind.VALUE, in -> in.get(0), body("java.lang.String")).start();
+      TestApp app =
+          app("body")
+              .service(
+                  "parse",
+                  "java.lang.String",
+                  Kind.VALUE,
+                  in -> in.get(0),
+                  body("java.lang.String"))
+              .start();
 
       assertThat(app.post("parse", "text/plain", "hello").statusCode()).isEqualTo(415);
-      HttpResponse<String> large = app.post("parse", "application/json", "\"" + "x".repeat(2 << 20) + "\"");
+      HttpResponse<String> large =
+          app.post("parse", "application/json", "\"" + "x".repeat(2 << 20) + "\"");
       assertThat(large.statusCode()).isEqualTo(413);
       assertThat(large.headers().firstValue("content-type")).hasValue("application/problem+json");
       assertThat(app.post("parse", "application/json", "\"ok\"").body()).isEqualTo("\"ok\"");
@@ -342,11 +444,18 @@ class ServiceHostTest {
     void healthAndManifest() throws Exception {
       TestApp app = building().start();
 
-      assertThat(app.send(HttpRequest.newBuilder(app.uri("map", "/health/live")).build()).statusCode()).isEqualTo(200);
-      assertThat(app.send(HttpRequest.newBuilder(app.uri("map", "/health/ready")).build()).statusCode()).isEqualTo(200);
-      HttpResponse<String> manifest = app.send(HttpRequest.newBuilder(app.uri("map", "/dyninka/manifest")).build());
+      assertThat(
+              app.send(HttpRequest.newBuilder(app.uri("map", "/health/live")).build()).statusCode())
+          .isEqualTo(200);
+      assertThat(
+              app.send(HttpRequest.newBuilder(app.uri("map", "/health/ready")).build())
+                  .statusCode())
+          .isEqualTo(200);
+      HttpResponse<String> manifest =
+          app.send(HttpRequest.newBuilder(app.uri("map", "/dyninka/manifest")).build());
       assertThat(new JsonObject(manifest.body()).getString("sink")).isEqualTo("movingAvg");
-      HttpResponse<String> missing = app.send(HttpRequest.newBuilder(app.uri("map", "/nope")).build());
+      HttpResponse<String> missing =
+          app.send(HttpRequest.newBuilder(app.uri("map", "/nope")).build());
       assertThat(missing.statusCode()).isEqualTo(404);
       assertThat(missing.headers().firstValue("content-type")).hasValue("application/problem+json");
 

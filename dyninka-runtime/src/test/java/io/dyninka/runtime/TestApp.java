@@ -24,7 +24,11 @@ final class TestApp implements AutoCloseable {
   private final Map<String, ServiceFunction> functions = new LinkedHashMap<>();
   private final Map<String, ServiceHost> hosts = new LinkedHashMap<>();
   private final Map<String, String> extraPeers = new LinkedHashMap<>();
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private Duration timeout = Duration.ofSeconds(5);
   private java.util.function.UnaryOperator<HostConfig> tuning = c -> c;
   private Vertx vertx;
@@ -33,13 +37,30 @@ final class TestApp implements AutoCloseable {
     this.name = name;
   }
 
-  TestApp service(String service, String output, Kind kind, ServiceFunction function, InputManifest... inputs) {
+  TestApp service(
+      String service, String output, Kind kind, ServiceFunction function, InputManifest... inputs) {
     return add(service, output, kind, false, false, function, inputs);
   }
 
-  TestApp add(String service, String output, Kind kind, boolean stateful, boolean blocking, ServiceFunction function, InputManifest... inputs) {
-    services.add(new ServiceManifest(service, service.toLowerCase(), "x." + service, List.of(inputs), output, kind,
-        stateful ? List.of("x.App#state") : List.of(), stateful, blocking));
+  TestApp add(
+      String service,
+      String output,
+      Kind kind,
+      boolean stateful,
+      boolean blocking,
+      ServiceFunction function,
+      InputManifest... inputs) {
+    services.add(
+        new ServiceManifest(
+            service,
+            service.toLowerCase(),
+            "x." + service,
+            List.of(inputs),
+            output,
+            kind,
+            stateful ? List.of("x.App#state") : List.of(),
+            stateful,
+            blocking));
     functions.put(service, function);
     return this;
   }
@@ -84,8 +105,13 @@ final class TestApp implements AutoCloseable {
       if (extraPeers.containsKey(service.name())) {
         continue;
       }
-      HostConfig config = tuning.apply(HostConfig.defaults().withUpstreamTimeout(timeout).withPeers(peersSpec(peers)));
-      ServiceHost host = ServiceHost.start(vertx, manifest, service.name(), functions.get(service.name()), config, 2).await();
+      HostConfig config =
+          tuning.apply(
+              HostConfig.defaults().withUpstreamTimeout(timeout).withPeers(peersSpec(peers)));
+      ServiceHost host =
+          ServiceHost.start(
+                  vertx, manifest, service.name(), functions.get(service.name()), config, 2)
+              .await();
       hosts.put(service.name(), host);
       peers.put(service.name(), "http://127.0.0.1:" + host.port());
     }
@@ -93,7 +119,9 @@ final class TestApp implements AutoCloseable {
   }
 
   private static String peersSpec(Map<String, String> peers) {
-    return peers.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    return peers.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(","));
   }
 
   /** A plain Vert.x server on loopback, for upstreams that misbehave on purpose. */
@@ -101,7 +129,12 @@ final class TestApp implements AutoCloseable {
     if (vertx == null) {
       vertx = Vertx.vertx();
     }
-    return vertx.createHttpServer().requestHandler(handler).listen(0, "127.0.0.1").await().actualPort();
+    return vertx
+        .createHttpServer()
+        .requestHandler(handler)
+        .listen(0, "127.0.0.1")
+        .await()
+        .actualPort();
   }
 
   ServiceHost host(String service) {
@@ -113,7 +146,8 @@ final class TestApp implements AutoCloseable {
   }
 
   HttpResponse<String> get(String service, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, "/")).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(service, "/")).timeout(Duration.ofSeconds(30));
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -121,11 +155,12 @@ final class TestApp implements AutoCloseable {
   }
 
   HttpResponse<String> post(String service, String contentType, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(uri(service, "/"))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(service, "/"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 

@@ -12,7 +12,8 @@ class TraceParentTest {
   private static final String VALID = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   /** W3C trace context, version 00, as the README promises to forward it. */
-  private static final Pattern RULE = Pattern.compile("00-(?!0{32})[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+  private static final Pattern RULE =
+      Pattern.compile("00-(?!0{32})[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
   @Test
   @DisplayName("forwards a valid traceparent unchanged")
@@ -25,8 +26,14 @@ class TraceParentTest {
   void replacesInvalid() {
     for (String bad :
         new String[] {
-          null, "", "00-not-a-trace", VALID.toUpperCase(), VALID + "0", VALID.replace("-01", "+01"),
-          "01" + VALID.substring(2), "00-00000000000000000000000000000000-00f067aa0ba902b7-01"
+          null,
+          "",
+          "00-not-a-trace",
+          VALID.toUpperCase(),
+          VALID + "0",
+          VALID.replace("-01", "+01"),
+          "01" + VALID.substring(2),
+          "00-00000000000000000000000000000000-00f067aa0ba902b7-01"
         }) {
       String forwarded = TraceParent.forward(bad);
       assertThat(forwarded).as("for %s", bad).isNotEqualTo(bad).matches(RULE);
@@ -39,12 +46,18 @@ class TraceParentTest {
     Random random = new Random(7);
     String alphabet = "0123456789abcdefABx-";
     for (int round = 0; round < 50_000; round++) {
-      char[] chars = (random.nextInt(10) == 0 ? "00-00000000000000000000000000000000-00f067aa0ba902b7-01" : VALID).toCharArray();
+      char[] chars =
+          (random.nextInt(10) == 0
+                  ? "00-00000000000000000000000000000000-00f067aa0ba902b7-01"
+                  : VALID)
+              .toCharArray();
       for (int edits = random.nextInt(3); edits > 0; edits--) {
         chars[random.nextInt(chars.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
       }
       String candidate = new String(chars);
-      assertThat(TraceParent.valid(candidate)).as(candidate).isEqualTo(RULE.matcher(candidate).matches());
+      assertThat(TraceParent.valid(candidate))
+          .as(candidate)
+          .isEqualTo(RULE.matcher(candidate).matches());
     }
   }
 }

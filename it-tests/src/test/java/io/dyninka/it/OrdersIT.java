@@ -36,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class OrdersIT {
 
   private final UserProject project = new UserProject("orders");
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final JsonCodec codec = new JsonCodec();
   private AppManifest manifest;
   private RunningApp app;
@@ -44,12 +45,13 @@ class OrdersIT {
   @BeforeAll
   void startServices() throws Exception {
     manifest = project.manifest("orders");
-    app = LocalLauncher.builder()
-        .classpath(project.classpath())
-        .logSink(line -> System.out.println(line))
-        .readinessTimeout(Duration.ofSeconds(60))
-        .build()
-        .start(manifest);
+    app =
+        LocalLauncher.builder()
+            .classpath(project.classpath())
+            .logSink(line -> System.out.println(line))
+            .readinessTimeout(Duration.ofSeconds(60))
+            .build()
+            .start(manifest);
     System.out.println(app.table());
   }
 
@@ -58,7 +60,9 @@ class OrdersIT {
     List<Long> pids = app.services().stream().map(RunningService::pid).toList();
     app.close();
     for (long pid : pids) {
-      assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process %d after close", pid).isEmpty();
+      assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+          .as("process %d after close", pid)
+          .isEmpty();
     }
   }
 
@@ -73,24 +77,33 @@ class OrdersIT {
     String[] countries = {"FR", "DE", "US"};
     int filtered = 0;
     for (int i = 0; i < 200; i++) {
-      String order = new JsonObject()
-          .put("id", "o-" + i)
-          .put("quantity", 1 + random.nextInt(9))
-          .put("unitPrice", random.nextInt(5) == 0 ? 0.0 : 0.5 + random.nextInt(400) / 4.0)
-          .put("country", countries[random.nextInt(countries.length)])
-          .encode();
+      String order =
+          new JsonObject()
+              .put("id", "o-" + i)
+              .put("quantity", 1 + random.nextInt(9))
+              .put("unitPrice", random.nextInt(5) == 0 ? 0.0 : 0.5 + random.nextInt(400) / 4.0)
+              .put("country", countries[random.nextInt(countries.length)])
+              .encode();
 
       HttpResponse<String> answer = post(app.entryUrl(), order, null);
-      Object expected = local.runLocal(mapper.readValue(order, orderType)).toCompletionStage().toCompletableFuture().get();
+      Object expected =
+          local
+              .runLocal(mapper.readValue(order, orderType))
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get();
 
       if (expected == null) {
         filtered++;
         assertThat(answer.statusCode()).as(order).isEqualTo(204);
       } else {
         assertThat(answer.statusCode()).as(order).isEqualTo(200);
-        assertThat(new JsonObject(answer.body())).as(order).isEqualTo(new JsonObject(codec.encode(expected)));
+        assertThat(new JsonObject(answer.body()))
+            .as(order)
+            .isEqualTo(new JsonObject(codec.encode(expected)));
         assertThat(answer.headers().firstValue("Server-Timing").orElseThrow())
-            .contains("validate;dur=", "skipFree;dur=", "price;dur=", "vatRate;dur=", "invoice;dur=");
+            .contains(
+                "validate;dur=", "skipFree;dur=", "price;dur=", "vatRate;dur=", "invoice;dur=");
       }
     }
     assertThat(filtered).isPositive().isLessThan(200);
@@ -105,20 +118,27 @@ class OrdersIT {
     assertThat(post(price, free, null).statusCode()).isEqualTo(204);
     HttpResponse<String> routed = post(price, free, "validate");
     assertThat(routed.statusCode()).isEqualTo(200);
-    assertThat(new JsonObject(routed.body())).isEqualTo(new JsonObject().put("id", "free").put("net", 0.0));
+    assertThat(new JsonObject(routed.body()))
+        .isEqualTo(new JsonObject().put("id", "free").put("net", 0.0));
   }
 
   @Test
-  @DisplayName("answers a user exception as problem+json that names the service, with its path to the client")
+  @DisplayName(
+      "answers a user exception as problem+json that names the service, with its path to the client")
   void userException() throws Exception {
-    HttpResponse<String> answer = post(app.entryUrl(), "{\"id\":\"bad\",\"quantity\":0,\"unitPrice\":3,\"country\":\"FR\"}", null);
+    HttpResponse<String> answer =
+        post(
+            app.entryUrl(),
+            "{\"id\":\"bad\",\"quantity\":0,\"unitPrice\":3,\"country\":\"FR\"}",
+            null);
 
     assertThat(answer.statusCode()).isEqualTo(500);
     assertThat(answer.headers().firstValue("content-type")).hasValue("application/problem+json");
     JsonObject problem = new JsonObject(answer.body());
     assertThat(problem.getString("service")).isEqualTo("validate");
     assertThat(problem.getString("detail")).contains("quantity must be positive, was 0");
-    assertThat(problem.getJsonArray("path").getList()).containsExactly("validate", "skipFree", "price", "invoice");
+    assertThat(problem.getJsonArray("path").getList())
+        .containsExactly("validate", "skipFree", "price", "invoice");
   }
 
   @Test
@@ -131,17 +151,22 @@ class OrdersIT {
     assertThat(problem.getString("type")).endsWith("/bad-request");
     assertThat(problem.getJsonArray("path").getList()).last().isEqualTo("invoice");
 
-    HttpResponse<String> good = post(app.url("price"), "{\"id\":\"ok\",\"quantity\":2,\"unitPrice\":1.5,\"country\":\"DE\"}", null);
+    HttpResponse<String> good =
+        post(
+            app.url("price"),
+            "{\"id\":\"ok\",\"quantity\":2,\"unitPrice\":1.5,\"country\":\"DE\"}",
+            null);
     assertThat(good.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(good.body()).getDouble("net")).isEqualTo(3.0);
     assertThat(app.isAlive()).isTrue();
   }
 
   private HttpResponse<String> post(URI uri, String body, String route) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (route != null) {
       request.header("Dyninka-Route", route);
     }

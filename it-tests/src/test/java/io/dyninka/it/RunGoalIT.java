@@ -25,17 +25,20 @@ import org.junit.jupiter.api.Test;
 @DisplayName("mvn dyninka:run")
 class RunGoalIT {
 
-  private static final Pattern ROW = Pattern.compile("(\\w+)(?: \\(entry\\))?\\s+(http://127\\.0\\.0\\.1:\\d+)\\s+(\\d+)\\s*$");
+  private static final Pattern ROW =
+      Pattern.compile("(\\w+)(?: \\(entry\\))?\\s+(http://127\\.0\\.0\\.1:\\d+)\\s+(\\d+)\\s*$");
 
   @Test
-  @DisplayName("starts every service, prints the table, answers through the entry URL, and Ctrl-C leaves no process")
+  @DisplayName(
+      "starts every service, prints the table, answers through the entry URL, and Ctrl-C leaves no process")
   void runsAndStopsCleanly() throws Exception {
     UserProject project = new UserProject("orders");
     Path mvn = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn");
-    Process maven = new ProcessBuilder(mvn.toString(), "-B", "-o", "dyninka:run")
-        .directory(project.dir.toFile())
-        .redirectErrorStream(true)
-        .start();
+    Process maven =
+        new ProcessBuilder(mvn.toString(), "-B", "-o", "dyninka:run")
+            .directory(project.dir.toFile())
+            .redirectErrorStream(true)
+            .start();
     List<String> output = new CopyOnWriteArrayList<>();
     List<Long> pids = new CopyOnWriteArrayList<>();
     CompletableFuture<String> entry = new CompletableFuture<>();
@@ -43,13 +46,17 @@ class RunGoalIT {
     reader.start();
     try {
       String url = entry.get(180, TimeUnit.SECONDS);
-      HttpResponse<String> answer = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(Duration.ofSeconds(30))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"r1\",\"quantity\":3,\"unitPrice\":2,\"country\":\"FR\"}"))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url))
+                      .timeout(Duration.ofSeconds(30))
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"id\":\"r1\",\"quantity\":3,\"unitPrice\":2,\"country\":\"FR\"}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(answer.statusCode()).as(String.join("\n", output)).isEqualTo(200);
       assertThat(answer.body()).contains("\"total\":7.2");
       assertThat(pids).hasSize(5);
@@ -59,7 +66,9 @@ class RunGoalIT {
       assertThat(maven.waitFor(60, TimeUnit.SECONDS)).as("maven exits after Ctrl-C").isTrue();
       for (long pid : pids) {
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
-        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("service pid %d", pid).isEmpty();
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+            .as("service pid %d", pid)
+            .isEmpty();
       }
     } finally {
       maven.destroyForcibly();
@@ -67,8 +76,10 @@ class RunGoalIT {
     }
   }
 
-  private static void read(Process maven, List<String> output, List<Long> pids, CompletableFuture<String> entry) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(maven.getInputStream(), StandardCharsets.UTF_8))) {
+  private static void read(
+      Process maven, List<String> output, List<Long> pids, CompletableFuture<String> entry) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(maven.getInputStream(), StandardCharsets.UTF_8))) {
       List<String> urls = new ArrayList<>();
       String line;
       while ((line = lines.readLine()) != null) {
@@ -84,7 +95,9 @@ class RunGoalIT {
           entry.complete(urls.get(0));
         }
       }
-      entry.completeExceptionally(new AssertionError("dyninka:run ended before it was ready:\n" + String.join("\n", output)));
+      entry.completeExceptionally(
+          new AssertionError(
+              "dyninka:run ended before it was ready:\n" + String.join("\n", output)));
     } catch (Exception e) {
       entry.completeExceptionally(e);
     }

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A user project that maven-invoker built under target/it: its manifest, class path and classes. */
+/**
+ * A user project that maven-invoker built under target/it: its manifest, class path and classes.
+ */
 final class UserProject {
 
   final Path dir;
@@ -37,7 +39,10 @@ final class UserProject {
     List<Path> entries = new ArrayList<>();
     entries.add(classes());
     String deps = Files.readString(dir.resolve("target/classpath.txt")).trim();
-    Arrays.stream(deps.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).forEach(entries::add);
+    Arrays.stream(deps.split(File.pathSeparator))
+        .filter(s -> !s.isBlank())
+        .map(Path::of)
+        .forEach(entries::add);
     return entries;
   }
 
@@ -48,7 +53,9 @@ final class UserProject {
   Flow<?> localFlow(String sourceClass) throws Exception {
     Class<?> source = load(sourceClass);
     for (Method method : source.getDeclaredMethods()) {
-      if (Modifier.isStatic(method.getModifiers()) && method.getReturnType() == Flow.class && method.getParameterCount() == 0) {
+      if (Modifier.isStatic(method.getModifiers())
+          && method.getReturnType() == Flow.class
+          && method.getParameterCount() == 0) {
         method.setAccessible(true);
         return (Flow<?>) method.invoke(null);
       }
@@ -59,7 +66,8 @@ final class UserProject {
   /** Loads one of the user's classes; all of them come from one loader, so their types agree. */
   Class<?> load(String name) throws ClassNotFoundException, IOException {
     if (loader == null) {
-      loader = new URLClassLoader(new URL[] {classes().toUri().toURL()}, getClass().getClassLoader());
+      loader =
+          new URLClassLoader(new URL[] {classes().toUri().toURL()}, getClass().getClassLoader());
     }
     return Class.forName(name, true, loader);
   }

@@ -42,6 +42,9 @@ public final class ChainJson {
   }
 
   public static Buffer encode(Average average) {
-    return new JsonObject().put("average", average.average()).put("count", average.count()).toBuffer();
+    return new JsonObject()
+        .put("average", average.average())
+        .put("count", average.count())
+        .toBuffer();
   }
 }

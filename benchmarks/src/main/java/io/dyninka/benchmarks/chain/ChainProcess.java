@@ -84,6 +84,8 @@ public final class ChainProcess {
     if (stateful) {
       return 1;
     }
-    return configured == null || configured.isBlank() ? VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE : Integer.parseInt(configured.trim());
+    return configured == null || configured.isBlank()
+        ? VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE
+        : Integer.parseInt(configured.trim());
   }
 }

@@ -24,7 +24,9 @@ public final class SmartBuildingStages {
       new Stage(
           "map",
           false,
-          input -> Future.succeededFuture(ChainJson.encode(ChainFunctions.map(ChainJson.decodeReading(input)))));
+          input ->
+              Future.succeededFuture(
+                  ChainJson.encode(ChainFunctions.map(ChainJson.decodeReading(input)))));
 
   /** Keeps the running mean, so it is stateful: one instance, like Dyninka's movingAvg service. */
   public static final Stage MOVING_AVG =
@@ -32,7 +34,8 @@ public final class SmartBuildingStages {
           "movingAvg",
           true,
           input ->
-              Future.succeededFuture(ChainJson.encode(ChainFunctions.movingAvg(ChainJson.decodeDouble(input)))));
+              Future.succeededFuture(
+                  ChainJson.encode(ChainFunctions.movingAvg(ChainJson.decodeDouble(input)))));
 
   /** Head first, like the Dyninka manifest. */
   public static final List<Stage> CHAIN = List.of(GET, FILTER_TEMPERATURE, MAP, MOVING_AVG);

@@ -19,10 +19,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sequential HTTP calls from a plain thread (JMH's, the runner's), over one keep-alive connection.
  *
- * <p>Each call is issued on one Vert.x event-loop context and only its result crosses to the calling
- * thread; {@link #interleave} keeps a whole series on the event loop. Calling {@code HttpClientAgent.request} from a non-Vert.x thread and awaiting it, the
- * obvious way, loses a response now and then with Vert.x 5.0.7 on this machine (a request never
- * completes after a few hundred to a few thousand calls), which would hang a benchmark.
+ * <p>Each call is issued on one Vert.x event-loop context and only its result crosses to the
+ * calling thread; {@link #interleave} keeps a whole series on the event loop. Calling {@code
+ * HttpClientAgent.request} from a non-Vert.x thread and awaiting it, the obvious way, loses a
+ * response now and then with Vert.x 5.0.7 on this machine (a request never completes after a few
+ * hundred to a few thousand calls), which would hang a benchmark.
  */
 public final class BlockingHttp implements AutoCloseable {
 
@@ -69,9 +70,11 @@ public final class BlockingHttp implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("GET " + host + ":" + port + path + " failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "GET " + host + ":" + port + path + " failed: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("GET " + host + ":" + port + path + " got no answer in " + TIMEOUT_SECONDS + " s", e);
+      throw new IllegalStateException(
+          "GET " + host + ":" + port + path + " got no answer in " + TIMEOUT_SECONDS + " s", e);
     }
   }
 
@@ -81,8 +84,8 @@ public final class BlockingHttp implements AutoCloseable {
   }
 
   /**
-   * {@code rounds} rounds of sequential GETs, one to each target in turn, driven from the event loop
-   * (each answer sends the next request), so no thread hop lands inside a timed span and every
+   * {@code rounds} rounds of sequential GETs, one to each target in turn, driven from the event
+   * loop (each answer sends the next request), so no thread hop lands inside a timed span and every
    * target sees the same background load; returns once all are answered. The pool keeps one
    * connection per target.
    */
@@ -95,13 +98,16 @@ public final class BlockingHttp implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("a GET of " + targets + " failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "a GET of " + targets + " failed: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException(rounds + " rounds of GETs of " + targets + " did not finish in time", e);
+      throw new IllegalStateException(
+          rounds + " rounds of GETs of " + targets + " did not finish in time", e);
     }
   }
 
-  private void next(List<URI> targets, int sent, int total, Recorder recorder, CompletableFuture<Void> done) {
+  private void next(
+      List<URI> targets, int sent, int total, Recorder recorder, CompletableFuture<Void> done) {
     if (sent == total) {
       done.complete(null);
       return;
@@ -124,12 +130,22 @@ public final class BlockingHttp implements AutoCloseable {
         .compose(HttpClientRequest::send)
         .compose(
             response ->
-                response.body().map(body -> new Answer(response.statusCode(), body, response.getHeader("Server-Timing"))));
+                response
+                    .body()
+                    .map(
+                        body ->
+                            new Answer(
+                                response.statusCode(), body, response.getHeader("Server-Timing"))));
   }
 
   @Override
   public void close() {
     Future<Void> closed = client.close();
-    closed.toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    closed
+        .toCompletionStage()
+        .toCompletableFuture()
+        .orTimeout(5, TimeUnit.SECONDS)
+        .exceptionally(e -> null)
+        .join();
   }
 }

@@ -13,8 +13,8 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * A function behind the gateway, as in OpenFaaS: it knows no other function. {@code POST /} with
- * the previous step's JSON runs it and answers its JSON, 204 when filtered, and its own process time
- * in {@code Server-Timing}.
+ * the previous step's JSON runs it and answers its JSON, 204 when filtered, and its own process
+ * time in {@code Server-Timing}.
  */
 final class FunctionService extends VerticleBase {
 
@@ -48,13 +48,17 @@ final class FunctionService extends VerticleBase {
         .apply(body.length() == 0 ? null : body)
         .onComplete(
             output -> {
-              response.putHeader(TimingHeader.NAME, TimingHeader.append(null, stage.name(), System.nanoTime() - begin));
+              response.putHeader(
+                  TimingHeader.NAME,
+                  TimingHeader.append(null, stage.name(), System.nanoTime() - begin));
               if (output.failed()) {
                 response.setStatusCode(500).end(stage.name() + " failed: " + output.cause());
               } else if (output.result() == null) {
                 response.setStatusCode(204).end();
               } else {
-                response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(output.result());
+                response
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(output.result());
               }
             });
   }

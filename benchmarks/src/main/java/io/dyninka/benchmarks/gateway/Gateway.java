@@ -87,7 +87,11 @@ final class Gateway extends VerticleBase {
         .request(options)
         .compose(upstream -> upstream.send(body))
         .compose(answer -> answer.body().map(answerBody -> relay(response, answer, answerBody)))
-        .onFailure(failure -> response.setStatusCode(502).end("function " + name + " failed: " + failure.getMessage()));
+        .onFailure(
+            failure ->
+                response
+                    .setStatusCode(502)
+                    .end("function " + name + " failed: " + failure.getMessage()));
   }
 
   private static Void relay(HttpServerResponse response, HttpClientResponse answer, Buffer body) {

@@ -22,12 +22,15 @@ public final class GatewayChain {
   public static final String APP = "gateway";
   public static final String GATEWAY = "gateway";
   public static final String ORCHESTRATOR = "orchestrator";
+
   /** Where clients call the chain, relative to the gateway's URL. */
   public static final String ENTRY_PATH = "/function/" + ORCHESTRATOR;
 
   private GatewayChain() {}
 
-  /** The gateway, the orchestrator, then the four functions; the gateway is the sink clients call. */
+  /**
+   * The gateway, the orchestrator, then the four functions; the gateway is the sink clients call.
+   */
   public static AppManifest manifest() {
     List<ServiceManifest> services = new ArrayList<>();
     services.add(service(GATEWAY, "GatewayMain", false));
@@ -41,19 +44,30 @@ public final class GatewayChain {
 
   private static ServiceManifest service(String name, String main, boolean stateful) {
     return new ServiceManifest(
-        name, name.toLowerCase(), GatewayChain.class.getName() + "$" + main, List.of(), "json",
-        ServiceManifest.Kind.VALUE, List.of(), stateful, false);
+        name,
+        name.toLowerCase(),
+        GatewayChain.class.getName() + "$" + main,
+        List.of(),
+        "json",
+        ServiceManifest.Kind.VALUE,
+        List.of(),
+        stateful,
+        false);
   }
 
   static void serveFunction(Stage stage) {
     ChainProcess process = ChainProcess.fromEnvironment();
-    ChainProcess.serve(stage.name(), ChainProcess.instances(stage.stateful()), () -> new FunctionService(stage, process.port()));
+    ChainProcess.serve(
+        stage.name(),
+        ChainProcess.instances(stage.stateful()),
+        () -> new FunctionService(stage, process.port()));
   }
 
   public static final class GatewayMain {
     public static void main(String[] args) {
       ChainProcess process = ChainProcess.fromEnvironment();
-      ChainProcess.serve(GATEWAY, ChainProcess.instances(false), () -> new Gateway(process.port(), process::peer));
+      ChainProcess.serve(
+          GATEWAY, ChainProcess.instances(false), () -> new Gateway(process.port(), process::peer));
     }
   }
 
@@ -61,7 +75,9 @@ public final class GatewayChain {
     public static void main(String[] args) {
       ChainProcess process = ChainProcess.fromEnvironment();
       ChainProcess.serve(
-          ORCHESTRATOR, ChainProcess.instances(false), () -> new Orchestrator(process.port(), process.peer(GATEWAY)));
+          ORCHESTRATOR,
+          ChainProcess.instances(false),
+          () -> new Orchestrator(process.port(), process.peer(GATEWAY)));
     }
   }
 

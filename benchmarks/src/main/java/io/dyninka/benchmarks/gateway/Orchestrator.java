@@ -66,8 +66,14 @@ final class Orchestrator extends VerticleBase {
     StringBuilder timing = new StringBuilder();
     invoke("get", null, timing)
         .compose(node1 -> invoke("filterTemperature", node1, timing))
-        .compose(node2 -> node2 == null ? Future.<Buffer>succeededFuture() : invoke("map", node2, timing))
-        .compose(node3 -> node3 == null ? Future.<Buffer>succeededFuture() : invoke("movingAvg", node3, timing))
+        .compose(
+            node2 ->
+                node2 == null ? Future.<Buffer>succeededFuture() : invoke("map", node2, timing))
+        .compose(
+            node3 ->
+                node3 == null
+                    ? Future.<Buffer>succeededFuture()
+                    : invoke("movingAvg", node3, timing))
         .onSuccess(
             node4 -> {
               response.putHeader(TimingHeader.NAME, timing.toString());
@@ -107,8 +113,10 @@ final class Orchestrator extends VerticleBase {
                           return switch (answer.statusCode()) {
                             case 200 -> Future.succeededFuture(body);
                             case 204 -> Future.<Buffer>succeededFuture();
-                            default -> Future.failedFuture(
-                                new FunctionFailed(name + " answered " + answer.statusCode() + ": " + body));
+                            default ->
+                                Future.failedFuture(
+                                    new FunctionFailed(
+                                        name + " answered " + answer.statusCode() + ": " + body));
                           };
                         }));
   }

@@ -27,12 +27,25 @@ public final class HandWrittenChain {
   public static AppManifest manifest() {
     List<ServiceManifest> services = new ArrayList<>();
     for (Stage stage : SmartBuildingStages.CHAIN) {
-      String main = HandWrittenChain.class.getName() + "$" + Character.toUpperCase(stage.name().charAt(0)) + stage.name().substring(1);
+      String main =
+          HandWrittenChain.class.getName()
+              + "$"
+              + Character.toUpperCase(stage.name().charAt(0))
+              + stage.name().substring(1);
       services.add(
           new ServiceManifest(
-              stage.name(), stage.name().toLowerCase(), main, List.of(), "json", ServiceManifest.Kind.VALUE, List.of(), stage.stateful(), false));
+              stage.name(),
+              stage.name().toLowerCase(),
+              main,
+              List.of(),
+              "json",
+              ServiceManifest.Kind.VALUE,
+              List.of(),
+              stage.stateful(),
+              false));
     }
-    return new AppManifest(APP, HandWrittenChain.class.getName(), services, SmartBuildingStages.MOVING_AVG.name());
+    return new AppManifest(
+        APP, HandWrittenChain.class.getName(), services, SmartBuildingStages.MOVING_AVG.name());
   }
 
   static void serve(Stage stage, Stage upstream) {

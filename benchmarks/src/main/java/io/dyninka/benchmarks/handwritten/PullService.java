@@ -24,8 +24,9 @@ import java.net.URI;
  * framework. {@code GET /} pulls the upstream over a pooled keep-alive connection, runs the
  * function, and answers its JSON; no router, no body handler, no validation beyond the status.
  *
- * <p>It keeps the Dyninka protocol's observable behaviour (204 when filtered, {@code Server-Timing})
- * so that both chains do the same work and the runner can measure both the same way.
+ * <p>It keeps the Dyninka protocol's observable behaviour (204 when filtered, {@code
+ * Server-Timing}) so that both chains do the same work and the runner can measure both the same
+ * way.
  */
 public final class PullService extends VerticleBase {
 
@@ -86,7 +87,10 @@ public final class PullService extends VerticleBase {
             answer ->
                 answer
                     .body()
-                    .map(body -> new Pulled(answer.statusCode(), body, answer.getHeader(TimingHeader.NAME))))
+                    .map(
+                        body ->
+                            new Pulled(
+                                answer.statusCode(), body, answer.getHeader(TimingHeader.NAME))))
         .onComplete(pulled -> onPulled(response, pulled));
   }
 
@@ -98,7 +102,10 @@ public final class PullService extends VerticleBase {
     Pulled answer = pulled.result();
     if (answer.status() == 204) {
       // Traversed without running the function: an entry of 0, as a Dyninka service answers.
-      response.setStatusCode(204).putHeader(TimingHeader.NAME, TimingHeader.append(answer.timing(), stage.name(), 0)).end();
+      response
+          .setStatusCode(204)
+          .putHeader(TimingHeader.NAME, TimingHeader.append(answer.timing(), stage.name(), 0))
+          .end();
     } else if (answer.status() != 200) {
       response.setStatusCode(answer.status()).end(answer.body());
     } else {
@@ -112,14 +119,17 @@ public final class PullService extends VerticleBase {
         .apply(input)
         .onComplete(
             output -> {
-              String timing = TimingHeader.append(upstreamTiming, stage.name(), System.nanoTime() - begin);
+              String timing =
+                  TimingHeader.append(upstreamTiming, stage.name(), System.nanoTime() - begin);
               response.putHeader(TimingHeader.NAME, timing);
               if (output.failed()) {
                 response.setStatusCode(500).end(stage.name() + " failed: " + output.cause());
               } else if (output.result() == null) {
                 response.setStatusCode(204).end();
               } else {
-                response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(output.result());
+                response
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(output.result());
               }
             });
   }

@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 6, time = 2)
 // Dyninka's default service flags (JvmFlags.defaults()), so the hop runs as it does in a service.
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-XX:MaxRAM=1g", "-Xss512k", "-XX:CICompilerCount=2"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:+UseSerialGC", "-XX:MaxRAM=1g", "-Xss512k", "-XX:CICompilerCount=2"})
 public class HopBenchmark {
 
   private Vertx vertx;
@@ -65,7 +67,11 @@ public class HopBenchmark {
                 1)
             .await()
             .port();
-    PullService bare = new PullService(SmartBuildingStages.MAP, 0, URI.create("http://" + ChainProcess.HOST + ":" + upstreamPort));
+    PullService bare =
+        new PullService(
+            SmartBuildingStages.MAP,
+            0,
+            URI.create("http://" + ChainProcess.HOST + ":" + upstreamPort));
     vertx.deployVerticle(bare).await();
     barePort = bare.actualPort();
     client = new BlockingHttp(vertx);

@@ -36,7 +36,15 @@ public final class HopFixture {
   public static AppManifest manifest() {
     ServiceManifest upstream =
         new ServiceManifest(
-            UPSTREAM, "filter-temperature", "none", List.of(), READING_TYPE, ServiceManifest.Kind.VALUE, List.of(), false, false);
+            UPSTREAM,
+            "filter-temperature",
+            "none",
+            List.of(),
+            READING_TYPE,
+            ServiceManifest.Kind.VALUE,
+            List.of(),
+            false,
+            false);
     ServiceManifest map =
         new ServiceManifest(
             SERVICE,

@@ -28,10 +28,14 @@ import java.util.Map;
  */
 public final class BenchmarkRunner {
 
-  /** Quiet time between two loads, so one run's leftovers (GC, TIME_WAIT) do not land in the next. */
+  /**
+   * Quiet time between two loads, so one run's leftovers (GC, TIME_WAIT) do not land in the next.
+   */
   private static final Duration PAUSE = Duration.ofSeconds(2);
+
   /** Time for start-up work (JIT, class loading) to settle before idle RSS is read. */
   private static final Duration SETTLE = Duration.ofSeconds(5);
+
   private static final int WARMUP_WORKERS = 50;
   private static final Duration WARMUP_ROUND = Duration.ofSeconds(5);
   private static final int MIN_WARMUP_ROUNDS = 4;
@@ -75,7 +79,12 @@ public final class BenchmarkRunner {
     LoadAverage load = new LoadAverage();
     try {
       say("starting the sensor endpoint");
-      sensor = SensorProcess.start(java(), flags.flags(), System.getProperty("java.class.path"), logDir.resolve("sensor.log"));
+      sensor =
+          SensorProcess.start(
+              java(),
+              flags.flags(),
+              System.getProperty("java.class.path"),
+              logDir.resolve("sensor.log"));
       recordPid(sensor.pid());
       SensorProcess started = sensor;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-sensor"));
@@ -88,8 +97,14 @@ public final class BenchmarkRunner {
       }
       timeFirstAnswers(vertx, running, sensor.url());
       warmUp(running);
-      say("probing Server-Timing: " + settings.probeRequests() + " requests to each system, in turn");
-      List<ProbeResult> probes = new TimingProbe(vertx).measure(running.stream().map(RunningSystem::entry).toList(), settings.probeRequests());
+      say(
+          "probing Server-Timing: "
+              + settings.probeRequests()
+              + " requests to each system, in turn");
+      List<ProbeResult> probes =
+          new TimingProbe(vertx)
+              .measure(
+                  running.stream().map(RunningSystem::entry).toList(), settings.probeRequests());
       for (int i = 0; i < running.size(); i++) {
         results.probes.put(running.get(i).system(), probes.get(i));
       }
@@ -121,7 +136,8 @@ public final class BenchmarkRunner {
     System.out.println();
     System.out.println(writer.readmeTable());
     for (Targets.Row row : Targets.evaluate(results)) {
-      System.out.println("target: " + row.target() + ": " + row.measured() + " -> " + row.verdict());
+      System.out.println(
+          "target: " + row.target() + ": " + row.measured() + " -> " + row.verdict());
     }
     System.out.println("results in " + settings.results().toAbsolutePath());
     return 0;
@@ -133,9 +149,15 @@ public final class BenchmarkRunner {
     if (system == SystemUnderTest.DYNINKA && settings.jfrDirectory() != null) {
       Files.createDirectories(settings.jfrDirectory());
       serviceFlags =
-          flags.with("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + settings.jfrDirectory().toAbsolutePath());
+          flags.with(
+              "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                  + settings.jfrDirectory().toAbsolutePath());
     }
-    BufferedWriter log = Files.newBufferedWriter(logDir.resolve(system.id() + ".log"), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    BufferedWriter log =
+        Files.newBufferedWriter(
+            logDir.resolve(system.id() + ".log"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING);
     say("starting " + system.label() + " (" + manifest.services().size() + " JVMs)");
     long begin = System.nanoTime();
     RunningApp app =
@@ -143,7 +165,10 @@ public final class BenchmarkRunner {
             .classpath(classpathFor(system))
             .jvmFlags(serviceFlags)
             .environment(Map.of("SENSOR_URL", sensorUrl.toString(), "DYNINKA_HOST", "127.0.0.1"))
-            .environment(system == SystemUnderTest.DYNINKA_CANDIDATE ? settings.candidateEnvironment() : Map.of())
+            .environment(
+                system == SystemUnderTest.DYNINKA_CANDIDATE
+                    ? settings.candidateEnvironment()
+                    : Map.of())
             .logSink(line -> writeQuietly(log, line))
             .build()
             .start(manifest);
@@ -156,7 +181,9 @@ public final class BenchmarkRunner {
     return s;
   }
 
-  /** One request through each cold system; the runner's own client is warmed on the sensor first. */
+  /**
+   * One request through each cold system; the runner's own client is warmed on the sensor first.
+   */
   private void timeFirstAnswers(Vertx vertx, List<RunningSystem> running, URI sensorUrl) {
     try (BlockingHttp client = new BlockingHttp(vertx)) {
       for (int i = 0; i < 20; i++) {
@@ -164,18 +191,29 @@ public final class BenchmarkRunner {
       }
       for (RunningSystem s : running) {
         long begin = System.nanoTime();
-        BlockingHttp.Answer answer = client.get(s.entry().getHost(), s.entry().getPort(), s.entry().getRawPath());
+        BlockingHttp.Answer answer =
+            client.get(s.entry().getHost(), s.entry().getPort(), s.entry().getRawPath());
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
         results.firstAnswer.put(s.system(), took);
-        say("first answer of " + s.system().label() + ": HTTP " + answer.status() + " in " + took.toMillis() + " ms");
+        say(
+            "first answer of "
+                + s.system().label()
+                + ": HTTP "
+                + answer.status()
+                + " in "
+                + took.toMillis()
+                + " ms");
       }
     }
   }
 
-  /** This JVM's class path; for the candidate, with the built runtime swapped for the candidate's. */
+  /**
+   * This JVM's class path; for the candidate, with the built runtime swapped for the candidate's.
+   */
   private List<Path> classpathFor(SystemUnderTest system) {
     List<Path> classpath = new ArrayList<>();
-    boolean swap = system == SystemUnderTest.DYNINKA_CANDIDATE && settings.candidateRuntime() != null;
+    boolean swap =
+        system == SystemUnderTest.DYNINKA_CANDIDATE && settings.candidateRuntime() != null;
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
       Path path = Path.of(entry);
       boolean runtime = path.getFileName() != null && path.toString().contains("dyninka-runtime");
@@ -186,7 +224,8 @@ public final class BenchmarkRunner {
       }
     }
     if (swap && !classpath.contains(settings.candidateRuntime().toAbsolutePath())) {
-      throw new IllegalStateException("no dyninka-runtime on the class path to swap for " + settings.candidateRuntime());
+      throw new IllegalStateException(
+          "no dyninka-runtime on the class path to swap for " + settings.candidateRuntime());
     }
     return classpath;
   }
@@ -200,10 +239,16 @@ public final class BenchmarkRunner {
    * Then one round without keep-alive each, for the accept path.
    */
   private void warmUp(List<RunningSystem> running) {
-    int maxRounds = Math.max(MIN_WARMUP_ROUNDS, (int) (settings.warmup().toMillis() / WARMUP_ROUND.toMillis()));
+    int maxRounds =
+        Math.max(MIN_WARMUP_ROUNDS, (int) (settings.warmup().toMillis() / WARMUP_ROUND.toMillis()));
     Map<SystemUnderTest, List<Double>> rounds = new java.util.LinkedHashMap<>();
     List<RunningSystem> warming = new ArrayList<>(running);
-    say("warming up until throughput is steady (rounds of " + GoDuration.format(WARMUP_ROUND) + ", at most " + maxRounds + " per system)");
+    say(
+        "warming up until throughput is steady (rounds of "
+            + GoDuration.format(WARMUP_ROUND)
+            + ", at most "
+            + maxRounds
+            + " per system)");
     while (!warming.isEmpty()) {
       for (RunningSystem s : List.copyOf(warming)) {
         List<Double> rps = rounds.computeIfAbsent(s.system(), k -> new ArrayList<>());
@@ -213,8 +258,18 @@ public final class BenchmarkRunner {
         if (steady || n >= maxRounds) {
           warming.remove(s);
           String how = steady ? "steady" : "not steady yet, budget spent";
-          say("  " + s.system().label() + ": " + how + " after " + n + " rounds, " + Fmt.rps(rps.get(n - 1)) + " req/s");
-          results.warmup.put(s.system(), new Results.Warmup(List.copyOf(rps), WARMUP_ROUND, steady));
+          say(
+              "  "
+                  + s.system().label()
+                  + ": "
+                  + how
+                  + " after "
+                  + n
+                  + " rounds, "
+                  + Fmt.rps(rps.get(n - 1))
+                  + " req/s");
+          results.warmup.put(
+              s.system(), new Results.Warmup(List.copyOf(rps), WARMUP_ROUND, steady));
         }
       }
     }
@@ -231,7 +286,11 @@ public final class BenchmarkRunner {
 
   private void measure(RunningSystem s, Profile profile) {
     if (!s.app().isAlive()) {
-      results.notes.add(s.system().label() + " had a process down before \"" + profile.label() + "\"; that profile was skipped");
+      results.notes.add(
+          s.system().label()
+              + " had a process down before \""
+              + profile.label()
+              + "\"; that profile was skipped");
       return;
     }
     sleep(PAUSE);
@@ -257,7 +316,8 @@ public final class BenchmarkRunner {
             Fmt.num(report.errorPercent(), 2),
             Fmt.num(load.cpuMicrosPerAnswer(), 0)));
     if (!report.errors().isEmpty()) {
-      results.notes.add(s.system().label() + ", " + profile.label() + ": transport errors " + report.errors());
+      results.notes.add(
+          s.system().label() + ", " + profile.label() + ": transport errors " + report.errors());
     }
   }
 
@@ -265,7 +325,8 @@ public final class BenchmarkRunner {
   private void recordPid(long pid) {
     try {
       Files.createDirectories(settings.pidFile().toAbsolutePath().getParent());
-      Files.writeString(settings.pidFile(), pid + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          settings.pidFile(), pid + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot record pid in " + settings.pidFile(), e);
     }

@@ -7,14 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CPU time a process has used, user plus system, all threads, from /proc/<pid>/stat. Divided by
- * the answers of a run, it gives CPU per request: a measure of efficiency that other work on a
- * shared machine disturbs far less than throughput or latency.
+ * CPU time a process has used, user plus system, all threads, from /proc/<pid>/stat. Divided by the
+ * answers of a run, it gives CPU per request: a measure of efficiency that other work on a shared
+ * machine disturbs far less than throughput or latency.
  */
 final class CpuTime {
 
   /** Clock ticks per second of /proc's counters; run.sh passes {@code getconf CLK_TCK}. */
-  private static final double TICKS_PER_SECOND = Double.parseDouble(System.getenv().getOrDefault("CLK_TCK", "100"));
+  private static final double TICKS_PER_SECOND =
+      Double.parseDouble(System.getenv().getOrDefault("CLK_TCK", "100"));
 
   private CpuTime() {}
 

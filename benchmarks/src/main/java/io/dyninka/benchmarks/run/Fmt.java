@@ -8,7 +8,9 @@ final class Fmt {
   private Fmt() {}
 
   static String num(double value, int decimals) {
-    return Double.isNaN(value) || Double.isInfinite(value) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    return Double.isNaN(value) || Double.isInfinite(value)
+        ? "–"
+        : String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 
   /** Throughput: whole requests per second above 100, else one decimal. */
@@ -30,6 +32,8 @@ final class Fmt {
 
   /** A CSV cell: plain numbers, empty for NaN. */
   static String csv(double value, int decimals) {
-    return Double.isNaN(value) || Double.isInfinite(value) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    return Double.isNaN(value) || Double.isInfinite(value)
+        ? ""
+        : String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations written the way {@code hey -z} takes them ({@code 15s}, {@code 1m30s}, {@code 500ms}). */
+/**
+ * Durations written the way {@code hey -z} takes them ({@code 15s}, {@code 1m30s}, {@code 500ms}).
+ */
 final class GoDuration {
 
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");

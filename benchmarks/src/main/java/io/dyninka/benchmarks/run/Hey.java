@@ -24,7 +24,9 @@ final class Hey {
   }
 
   HeyReport run(URI url, int workers, boolean keepAlive, Duration duration) {
-    List<String> command = new ArrayList<>(List.of("hey", "-z", GoDuration.format(duration), "-c", Integer.toString(workers)));
+    List<String> command =
+        new ArrayList<>(
+            List.of("hey", "-z", GoDuration.format(duration), "-c", Integer.toString(workers)));
     if (!keepAlive) {
       command.add("-disable-keepalive");
     }

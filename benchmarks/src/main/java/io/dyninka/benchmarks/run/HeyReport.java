@@ -58,13 +58,15 @@ record HeyReport(
           case "Requests/sec" -> rps = value;
           default -> {}
         }
-      } else if (section.startsWith("Latency distribution") && (m = PERCENTILE.matcher(line)).find()) {
+      } else if (section.startsWith("Latency distribution")
+          && (m = PERCENTILE.matcher(line)).find()) {
         switch (m.group(1)) {
           case "50" -> p50 = Double.parseDouble(m.group(2)) * 1000;
           case "99" -> p99 = Double.parseDouble(m.group(2)) * 1000;
           default -> {}
         }
-      } else if (section.startsWith("Status code distribution") && (m = STATUS.matcher(line)).find()) {
+      } else if (section.startsWith("Status code distribution")
+          && (m = STATUS.matcher(line)).find()) {
         statuses.merge(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), Long::sum);
       } else if (section.startsWith("Error distribution") && (m = ERROR.matcher(line)).find()) {
         errors.merge(m.group(2).trim(), Long.parseLong(m.group(1)), Long::sum);
@@ -78,7 +80,10 @@ record HeyReport(
 
   /** Answers with a 2xx status: 200 (an average) or 204 (the reading was not a temperature). */
   long ok() {
-    return statuses.entrySet().stream().filter(e -> e.getKey() / 100 == 2).mapToLong(Map.Entry::getValue).sum();
+    return statuses.entrySet().stream()
+        .filter(e -> e.getKey() / 100 == 2)
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   /** Answers with another status, plus transport errors. */

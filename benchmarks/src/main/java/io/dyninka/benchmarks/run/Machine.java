@@ -14,7 +14,9 @@ record Machine(String cpu, int cores, long memoryMib, String os, String jvm, Str
     return new Machine(
         field("/proc/cpuinfo", "model name").orElse("unknown CPU"),
         Runtime.getRuntime().availableProcessors(),
-        field("/proc/meminfo", "MemTotal").map(v -> Long.parseLong(v.replace("kB", "").trim()) / 1024).orElse(-1L),
+        field("/proc/meminfo", "MemTotal")
+            .map(v -> Long.parseLong(v.replace("kB", "").trim()) / 1024)
+            .orElse(-1L),
         System.getProperty("os.name") + " " + System.getProperty("os.version"),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
         env.getOrDefault("HEY_VERSION", "hey"));

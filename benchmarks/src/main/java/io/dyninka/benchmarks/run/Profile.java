@@ -6,6 +6,9 @@ import java.time.Duration;
 record Profile(int workers, boolean keepAlive, Duration duration) {
 
   String label() {
-    return workers + (workers == 1 ? " worker" : " workers") + ", keep-alive " + (keepAlive ? "on" : "off");
+    return workers
+        + (workers == 1 ? " worker" : " workers")
+        + ", keep-alive "
+        + (keepAlive ? "on" : "off");
   }
 }

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One started system: its processes, where clients call it, and how long it took to be ready. */
-record RunningSystem(SystemUnderTest system, RunningApp app, URI entry, Duration startup, BufferedWriter log) implements AutoCloseable {
+record RunningSystem(
+    SystemUnderTest system, RunningApp app, URI entry, Duration startup, BufferedWriter log)
+    implements AutoCloseable {
 
   /** Each service's JVM process id, head first. */
   Map<String, Long> pids() {

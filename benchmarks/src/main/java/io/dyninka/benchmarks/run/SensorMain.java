@@ -17,7 +17,9 @@ public final class SensorMain {
     Vertx vertx = Vertx.vertx();
     try {
       SensorServer sensor =
-          SensorServer.start(vertx, SensorDataset.generate(SensorDataset.DEFAULT_SEED), "127.0.0.1", port).await();
+          SensorServer.start(
+                  vertx, SensorDataset.generate(SensorDataset.DEFAULT_SEED), "127.0.0.1", port)
+              .await();
       System.out.println("sensor endpoint on " + sensor.url());
     } catch (RuntimeException e) {
       System.err.println("sensor endpoint cannot start on port " + port + ": " + e.getMessage());

@@ -36,10 +36,13 @@ final class SensorProcess implements AutoCloseable {
     command.add(classpath);
     command.add(SensorMain.class.getName());
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("PORT", Integer.toString(port));
     try {
-      SensorProcess sensor = new SensorProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"));
+      SensorProcess sensor =
+          new SensorProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"));
       sensor.awaitReady();
       return sensor;
     } catch (IOException e) {
@@ -53,10 +56,16 @@ final class SensorProcess implements AutoCloseable {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the sensor endpoint exited with " + process.exitValue() + "; see its log");
+        throw new IllegalStateException(
+            "the sensor endpoint exited with " + process.exitValue() + "; see its log");
       }
       try {
-        if (client.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (client
+                .send(
+                    HttpRequest.newBuilder(url).GET().build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
           return;
         }
       } catch (IOException e) {
@@ -68,7 +77,8 @@ final class SensorProcess implements AutoCloseable {
       sleep(100);
     }
     close();
-    throw new IllegalStateException("the sensor endpoint was not ready within " + READY_TIMEOUT.toSeconds() + " s");
+    throw new IllegalStateException(
+        "the sensor endpoint was not ready within " + READY_TIMEOUT.toSeconds() + " s");
   }
 
   URI url() {

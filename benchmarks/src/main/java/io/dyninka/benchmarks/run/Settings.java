@@ -13,9 +13,10 @@ import java.util.Map;
  * @param duration how long each load profile runs ({@code DURATION}, default 10s)
  * @param targetDuration how long the target profile (most workers, keep-alive on) runs ({@code
  *     TARGET_DURATION}, default 60s: the issue's "0 errors over 60 s")
- * @param warmup the most warm-up load each system gets before anything is measured, in rounds of
- *     5 s until its throughput is steady ({@code WARMUP}, default 90s)
- * @param workers the concurrent workers of the paper's profiles ({@code WORKERS}, default 1 5 10 50)
+ * @param warmup the most warm-up load each system gets before anything is measured, in rounds of 5
+ *     s until its throughput is steady ({@code WARMUP}, default 90s)
+ * @param workers the concurrent workers of the paper's profiles ({@code WORKERS}, default 1 5 10
+ *     50)
  * @param systems which systems run ({@code SYSTEMS}, default all three)
  * @param probeRequests sequential requests of the Server-Timing probe ({@code PROBE_REQUESTS})
  * @param results where the results go ({@code RESULTS_DIR})
@@ -24,8 +25,8 @@ import java.util.Map;
  * @param extraJvmFlags appended to Dyninka's default flags for every JVM ({@code EXTRA_JVM_FLAGS})
  * @param jfrDirectory when set, the Dyninka services record a JFR profile there ({@code JFR_DIR})
  * @param command the command that reproduces the run, for the report ({@code BENCH_COMMAND})
- * @param candidateRuntime the runtime jar or classes directory the {@code candidate} system runs
- *     on instead of the built one ({@code CANDIDATE_RUNTIME}), or null
+ * @param candidateRuntime the runtime jar or classes directory the {@code candidate} system runs on
+ *     instead of the built one ({@code CANDIDATE_RUNTIME}), or null
  * @param candidateEnvironment extra environment of the candidate's services ({@code CANDIDATE_ENV},
  *     e.g. {@code DYNINKA_INSTANCES=2}), to try a setting side by side with the default
  */
@@ -46,9 +47,13 @@ record Settings(
 
   static Settings from(Map<String, String> env) {
     List<Integer> workers =
-        Arrays.stream(env.getOrDefault("WORKERS", "1 5 10 50").trim().split("[\\s,]+")).map(Integer::parseInt).sorted().toList();
+        Arrays.stream(env.getOrDefault("WORKERS", "1 5 10 50").trim().split("[\\s,]+"))
+            .map(Integer::parseInt)
+            .sorted()
+            .toList();
     List<SystemUnderTest> systems = new ArrayList<>();
-    for (String name : env.getOrDefault("SYSTEMS", "dyninka handwritten gateway").trim().split("[\\s,]+")) {
+    for (String name :
+        env.getOrDefault("SYSTEMS", "dyninka handwritten gateway").trim().split("[\\s,]+")) {
       systems.add(SystemUnderTest.named(name));
     }
     String extra = env.getOrDefault("EXTRA_JVM_FLAGS", "").trim();
@@ -59,12 +64,15 @@ record Settings(
       if (!pair.isEmpty()) {
         int eq = pair.indexOf('=');
         if (eq <= 0) {
-          throw new IllegalArgumentException("CANDIDATE_ENV takes NAME=value pairs, not '" + pair + "'");
+          throw new IllegalArgumentException(
+              "CANDIDATE_ENV takes NAME=value pairs, not '" + pair + "'");
         }
         candidateEnv.put(pair.substring(0, eq), pair.substring(eq + 1));
       }
     }
-    if (systems.contains(SystemUnderTest.DYNINKA_CANDIDATE) && candidate.isEmpty() && candidateEnv.isEmpty()) {
+    if (systems.contains(SystemUnderTest.DYNINKA_CANDIDATE)
+        && candidate.isEmpty()
+        && candidateEnv.isEmpty()) {
       throw new IllegalArgumentException(
           "SYSTEMS names 'candidate': set CANDIDATE_RUNTIME (a runtime jar or classes directory) or CANDIDATE_ENV (NAME=value ...) to try");
     }
@@ -84,7 +92,9 @@ record Settings(
         Map.copyOf(candidateEnv));
   }
 
-  /** The paper's profiles, keep-alive off (as the paper ran them) then on, for each worker count. */
+  /**
+   * The paper's profiles, keep-alive off (as the paper ran them) then on, for each worker count.
+   */
   List<Profile> profiles() {
     int most = workers.get(workers.size() - 1);
     List<Profile> profiles = new ArrayList<>();

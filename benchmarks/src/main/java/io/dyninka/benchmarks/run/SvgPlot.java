@@ -33,10 +33,32 @@ final class SvgPlot {
             width,
             height));
     svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    svg.append(text(LEFT, 20, "Smart-building chain, 4 functions: throughput and p99 latency against hey workers", 14, "start"));
+    svg.append(
+        text(
+            LEFT,
+            20,
+            "Smart-building chain, 4 functions: throughput and p99 latency against hey workers",
+            14,
+            "start"));
     legend(svg, systems);
-    panel(svg, results, LEFT, "throughput (2xx req/s)", false, workers, systems, l -> l.report().okRps());
-    panel(svg, results, LEFT + PANEL_W + GAP, "p99 latency (ms, log scale)", true, workers, systems, l -> l.report().p99Ms());
+    panel(
+        svg,
+        results,
+        LEFT,
+        "throughput (2xx req/s)",
+        false,
+        workers,
+        systems,
+        l -> l.report().okRps());
+    panel(
+        svg,
+        results,
+        LEFT + PANEL_W + GAP,
+        "p99 latency (ms, log scale)",
+        true,
+        workers,
+        systems,
+        l -> l.report().p99Ms());
     svg.append("</svg>\n");
     return svg.toString();
   }
@@ -48,9 +70,11 @@ final class SvgPlot {
       svg.append(text(x + 30, 48, system.label(), 12, "start"));
       x += 60 + 7 * system.label().length();
     }
-    svg.append(line(x, 44, x + 24, 44, "#555", false)).append(text(x + 30, 48, "keep-alive on", 12, "start"));
+    svg.append(line(x, 44, x + 24, 44, "#555", false))
+        .append(text(x + 30, 48, "keep-alive on", 12, "start"));
     x += 130;
-    svg.append(line(x, 44, x + 24, 44, "#555", true)).append(text(x + 30, 48, "keep-alive off", 12, "start"));
+    svg.append(line(x, 44, x + 24, 44, "#555", true))
+        .append(text(x + 30, 48, "keep-alive off", 12, "start"));
   }
 
   private static void panel(
@@ -78,10 +102,24 @@ final class SvgPlot {
     Scale y = log ? Scale.log(min, max) : Scale.linear(max);
     int y0 = TOP + PANEL_H;
     svg.append(text(x0 + PANEL_W / 2, TOP - 12, title, 13, "middle"));
-    svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>\n", x0, TOP, PANEL_W, PANEL_H));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>\n",
+            x0,
+            TOP,
+            PANEL_W,
+            PANEL_H));
     for (double tick : y.ticks()) {
       double py = y0 - y.position(tick) * PANEL_H;
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>\n", x0, py, x0 + PANEL_W, py));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>\n",
+              x0,
+              py,
+              x0 + PANEL_W,
+              py));
       svg.append(text(x0 - 6, py + 4, label(tick), 11, "end"));
     }
     for (int i = 0; i < workers.size(); i++) {
@@ -96,13 +134,20 @@ final class SvgPlot {
         for (int i = 0; i < workers.size(); i++) {
           int index = i;
           results.loads.stream()
-              .filter(l -> l.system() == system && l.profile().keepAlive() == keepAlive && l.profile().workers() == workers.get(index))
+              .filter(
+                  l ->
+                      l.system() == system
+                          && l.profile().keepAlive() == keepAlive
+                          && l.profile().workers() == workers.get(index))
               .findFirst()
               .ifPresent(
                   l -> {
                     double v = metric.applyAsDouble(l);
                     if (v > 0 && !Double.isNaN(v)) {
-                      points.add(new double[] {xPosition(x0, index, workers.size()), y0 - y.position(v) * PANEL_H});
+                      points.add(
+                          new double[] {
+                            xPosition(x0, index, workers.size()), y0 - y.position(v) * PANEL_H
+                          });
                     }
                   });
         }
@@ -115,7 +160,8 @@ final class SvgPlot {
     return x0 + 30 + (PANEL_W - 60) * (count == 1 ? 0.5 : (double) index / (count - 1));
   }
 
-  private static void polyline(StringBuilder svg, List<double[]> points, String color, boolean dashed) {
+  private static void polyline(
+      StringBuilder svg, List<double[]> points, String color, boolean dashed) {
     if (points.isEmpty()) {
       return;
     }
@@ -131,7 +177,13 @@ final class SvgPlot {
             color,
             dashed ? " stroke-dasharray=\"6,4\"" : ""));
     for (double[] p : points) {
-      svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>\n", p[0], p[1], color));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>\n",
+              p[0],
+              p[1],
+              color));
     }
   }
 
@@ -139,14 +191,23 @@ final class SvgPlot {
     return String.format(
         Locale.ROOT,
         "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>\n",
-        x1, y1, x2, y2, color, dashed ? " stroke-dasharray=\"6,4\"" : "");
+        x1,
+        y1,
+        x2,
+        y2,
+        color,
+        dashed ? " stroke-dasharray=\"6,4\"" : "");
   }
 
   private static String text(double x, double y, String content, int size, String anchor) {
     return String.format(
         Locale.ROOT,
         "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"%s\">%s</text>\n",
-        x, y, size, anchor, content.replace("&", "&amp;").replace("<", "&lt;"));
+        x,
+        y,
+        size,
+        anchor,
+        content.replace("&", "&amp;").replace("<", "&lt;"));
   }
 
   private static String label(double tick) {
@@ -156,7 +217,9 @@ final class SvgPlot {
     if (tick >= 1000) {
       return String.format(Locale.ROOT, "%.0fk", tick / 1000).replace(".0k", "k");
     }
-    return tick >= 1 ? String.format(Locale.ROOT, "%.0f", tick) : String.format(Locale.ROOT, "%.1f", tick);
+    return tick >= 1
+        ? String.format(Locale.ROOT, "%.0f", tick)
+        : String.format(Locale.ROOT, "%.1f", tick);
   }
 
   /** Maps a value to 0..1 of the panel's height. */

@@ -15,7 +15,8 @@ enum SystemUnderTest {
     @Override
     AppManifest manifest() {
       try {
-        // The manifest the processor wrote into the smart-building jar: the real generated services.
+        // The manifest the processor wrote into the smart-building jar: the real generated
+        // services.
         return ServiceHost.loadManifest(SMART_BUILDING);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -23,8 +24,8 @@ enum SystemUnderTest {
     }
   },
   /**
-   * The same generated services on another build of the runtime ({@code CANDIDATE_RUNTIME}) or
-   * with other settings ({@code CANDIDATE_ENV}): a fix measured before it lands, side by side with
+   * The same generated services on another build of the runtime ({@code CANDIDATE_RUNTIME}) or with
+   * other settings ({@code CANDIDATE_ENV}): a fix measured before it lands, side by side with
    * {@link #DYNINKA} in the same run.
    */
   DYNINKA_CANDIDATE("candidate", "Dyninka, candidate", "/") {
@@ -54,7 +55,11 @@ enum SystemUnderTest {
   };
 
   static final String SMART_BUILDING = "smart-building";
-  /** The functions a full-chain request runs in every system: get, filterTemperature, map, movingAvg. */
+
+  /**
+   * The functions a full-chain request runs in every system: get, filterTemperature, map,
+   * movingAvg.
+   */
   static final int FUNCTIONS = 4;
 
   private final String id;
@@ -90,7 +95,11 @@ enum SystemUnderTest {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "unknown system '" + id + "'; known: "
-                        + Arrays.stream(values()).map(SystemUnderTest::id).collect(Collectors.joining(", "))));
+                    "unknown system '"
+                        + id
+                        + "'; known: "
+                        + Arrays.stream(values())
+                            .map(SystemUnderTest::id)
+                            .collect(Collectors.joining(", "))));
   }
 }

@@ -31,34 +31,64 @@ final class Targets {
     Profile target = r.targetProfile();
     Optional<Results.Load> dyninka = r.load(SystemUnderTest.DYNINKA, target);
     String at = target.workers() + " workers, keep-alive";
-    rows.add(ratioRow(at + ": Dyninka ≥ 0.9× hand-written (req/s)", dyninka, r.load(SystemUnderTest.HAND_WRITTEN, target), VS_HAND_WRITTEN));
-    rows.add(ratioRow(at + ": Dyninka ≥ 1.5× gateway (req/s)", dyninka, r.load(SystemUnderTest.GATEWAY, target), VS_GATEWAY));
+    rows.add(
+        ratioRow(
+            at + ": Dyninka ≥ 0.9× hand-written (req/s)",
+            dyninka,
+            r.load(SystemUnderTest.HAND_WRITTEN, target),
+            VS_HAND_WRITTEN));
+    rows.add(
+        ratioRow(
+            at + ": Dyninka ≥ 1.5× gateway (req/s)",
+            dyninka,
+            r.load(SystemUnderTest.GATEWAY, target),
+            VS_GATEWAY));
     rows.add(
         dyninka
             .map(
                 d -> {
                   long seconds = target.duration().toSeconds();
-                  String measured = d.report().failed() + " errors of " + d.report().counted() + " over " + seconds + " s";
+                  String measured =
+                      d.report().failed()
+                          + " errors of "
+                          + d.report().counted()
+                          + " over "
+                          + seconds
+                          + " s";
                   boolean longEnough = seconds >= TARGET_SECONDS;
                   return new Row(
                       at + ": Dyninka 0 errors over 60 s",
                       measured + (longEnough ? "" : " (a short run: not the 60 s the target asks)"),
-                      longEnough || d.report().failed() > 0 ? Optional.of(d.report().failed() == 0) : Optional.<Boolean>empty());
+                      longEnough || d.report().failed() > 0
+                          ? Optional.of(d.report().failed() == 0)
+                          : Optional.<Boolean>empty());
                 })
             .orElse(new Row(at + ": Dyninka 0 errors over 60 s", "–", Optional.empty())));
     for (boolean keepAlive : new boolean[] {true, false}) {
-      String name = "1 worker, keep-alive " + (keepAlive ? "on" : "off") + ": Dyninka p50 < 2 ms end to end";
+      String name =
+          "1 worker, keep-alive " + (keepAlive ? "on" : "off") + ": Dyninka p50 < 2 ms end to end";
       rows.add(
           r.singleWorker(keepAlive)
               .flatMap(p -> r.load(SystemUnderTest.DYNINKA, p))
-              .map(l -> new Row(name, Fmt.ms(l.report().p50Ms()) + " ms (p99 " + Fmt.ms(l.report().p99Ms()) + " ms)", Optional.of(l.report().p50Ms() < SINGLE_WORKER_P50_MS)))
+              .map(
+                  l ->
+                      new Row(
+                          name,
+                          Fmt.ms(l.report().p50Ms())
+                              + " ms (p99 "
+                              + Fmt.ms(l.report().p99Ms())
+                              + " ms)",
+                          Optional.of(l.report().p50Ms() < SINGLE_WORKER_P50_MS)))
               .orElse(new Row(name, "–", Optional.empty())));
     }
     Map<String, Long> idle = r.idleRssKib.get(SystemUnderTest.DYNINKA);
     if (idle == null || idle.isEmpty()) {
-      rows.add(new Row("idle RSS < 100 MB per Dyninka service, default JVM flags", "–", Optional.empty()));
+      rows.add(
+          new Row(
+              "idle RSS < 100 MB per Dyninka service, default JVM flags", "–", Optional.empty()));
     } else {
-      Map.Entry<String, Long> largest = idle.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+      Map.Entry<String, Long> largest =
+          idle.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
       rows.add(
           new Row(
               "idle RSS < 100 MB per Dyninka service, default JVM flags",
@@ -68,7 +98,8 @@ final class Targets {
     return rows;
   }
 
-  private static Row ratioRow(String name, Optional<Results.Load> dyninka, Optional<Results.Load> other, double floor) {
+  private static Row ratioRow(
+      String name, Optional<Results.Load> dyninka, Optional<Results.Load> other, double floor) {
     if (dyninka.isEmpty() || other.isEmpty()) {
       return new Row(name, "–", Optional.empty());
     }

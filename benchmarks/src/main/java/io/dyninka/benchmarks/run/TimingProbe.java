@@ -11,13 +11,15 @@ import java.util.List;
  * Measures per-hop overhead from {@code Server-Timing}, which hey cannot read: sequential requests
  * on one keep-alive connection per system, driven and timed on a Vert.x event loop, one system
  * after the other in turn so that all see the same background load. Each answer's end-to-end time
- * minus the process time its services report, divided by the four functions the request ran, is
- * the per-hop overhead. Only full-chain (200) answers count: a 204 skips the functions of map and
+ * minus the process time its services report, divided by the four functions the request ran, is the
+ * per-hop overhead. Only full-chain (200) answers count: a 204 skips the functions of map and
  * movingAvg, so it has less to divide.
  */
 final class TimingProbe {
 
-  /** Enough for the runner's own client to be compiled, so it does not inflate the first timings. */
+  /**
+   * Enough for the runner's own client to be compiled, so it does not inflate the first timings.
+   */
   private static final int WARMUP_ROUNDS = 2000;
 
   private final Vertx vertx;
@@ -33,7 +35,8 @@ final class TimingProbe {
     try (BlockingHttp client = new BlockingHttp(vertx)) {
       client.interleave(entries, WARMUP_ROUNDS, (target, answer, nanos) -> {});
       // Recorded on the event loop, read here after interleave returns: its completion orders them.
-      client.interleave(entries, rounds, (target, answer, nanos) -> samples.get(target).add(answer, nanos));
+      client.interleave(
+          entries, rounds, (target, answer, nanos) -> samples.get(target).add(answer, nanos));
     }
     return samples.stream().map(s -> s.result(rounds)).toList();
   }

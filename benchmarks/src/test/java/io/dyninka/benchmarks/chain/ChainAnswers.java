@@ -15,18 +15,23 @@ public final class ChainAnswers {
 
   /**
    * Calls {@code path} once per fixture row and checks each answer: 200 with a growing {@code
-   * Average} and four Server-Timing entries for a temperature, 204 with entries from get and filterTemperature first otherwise.
+   * Average} and four Server-Timing entries for a temperature, 204 with entries from get and
+   * filterTemperature first otherwise.
    */
   public static void check(BlockingHttp http, int port, String path) {
     List<SensorRow> rows = ChainFixture.ROWS;
     long lastCount = -1;
     for (SensorRow row : rows) {
       BlockingHttp.Answer answer = http.get(ChainProcess.HOST, port, path);
-      assertThat(answer.serverTiming()).as("Server-Timing of %s answer %s", answer.status(), answer.body()).isNotNull();
+      assertThat(answer.serverTiming())
+          .as("Server-Timing of %s answer %s", answer.status(), answer.body())
+          .isNotNull();
       String[] entries = answer.serverTiming().split(",\\s*");
       if (SensorDataset.TEMPERATURE.equals(row.variable())) {
         assertThat(answer.status()).as("answer for %s", row).isEqualTo(200);
-        assertThat(entries).extracting(e -> e.substring(0, e.indexOf(';'))).containsExactly("get", "filterTemperature", "map", "movingAvg");
+        assertThat(entries)
+            .extracting(e -> e.substring(0, e.indexOf(';')))
+            .containsExactly("get", "filterTemperature", "map", "movingAvg");
         JsonObject average = new JsonObject(answer.body());
         assertThat(average.fieldNames()).containsExactlyInAnyOrder("average", "count");
         if (lastCount >= 0) {
@@ -36,7 +41,9 @@ public final class ChainAnswers {
       } else {
         assertThat(answer.status()).as("answer for %s", row).isEqualTo(204);
         // Services after the filter may add an entry of 0 (a pull chain) or not be called at all.
-        assertThat(entries).extracting(e -> e.substring(0, e.indexOf(';'))).startsWith("get", "filterTemperature");
+        assertThat(entries)
+            .extracting(e -> e.substring(0, e.indexOf(';')))
+            .startsWith("get", "filterTemperature");
       }
     }
     assertThat(lastCount).as("some rows were temperatures").isPositive();

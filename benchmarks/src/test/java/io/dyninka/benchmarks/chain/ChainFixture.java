@@ -20,7 +20,8 @@ import org.example.building.SensorServer;
 public final class ChainFixture implements AutoCloseable {
 
   /** The first rows of the data set: enough for temperatures and other variables. */
-  public static final List<SensorRow> ROWS = SensorDataset.generate(SensorDataset.DEFAULT_SEED).subList(0, 60);
+  public static final List<SensorRow> ROWS =
+      SensorDataset.generate(SensorDataset.DEFAULT_SEED).subList(0, 60);
 
   /**
    * One Vert.x for every test of the JVM, never closed: the user's {@code get} keeps a static HTTP
@@ -42,9 +43,13 @@ public final class ChainFixture implements AutoCloseable {
     System.setProperty("sensor.url", sensor.url());
   }
 
-  /** How many of the first {@code n} rows are temperatures: the answers that run all four functions. */
+  /**
+   * How many of the first {@code n} rows are temperatures: the answers that run all four functions.
+   */
   public static long temperaturesIn(int n) {
-    return ROWS.subList(0, n).stream().filter(r -> SensorDataset.TEMPERATURE.equals(r.variable())).count();
+    return ROWS.subList(0, n).stream()
+        .filter(r -> SensorDataset.TEMPERATURE.equals(r.variable()))
+        .count();
   }
 
   public static int freePort() {

@@ -34,7 +34,8 @@ class GatewayChainTest {
     try (ChainFixture fixture = new ChainFixture()) {
       int gatewayPort = start(fixture);
 
-      BlockingHttp.Answer answer = fixture.http.get(ChainProcess.HOST, gatewayPort, "/function/nope");
+      BlockingHttp.Answer answer =
+          fixture.http.get(ChainProcess.HOST, gatewayPort, "/function/nope");
 
       assertThat(answer.status()).isEqualTo(404);
     }
@@ -46,14 +47,18 @@ class GatewayChainTest {
     AppManifest manifest = GatewayChain.manifest();
 
     assertThat(manifest.sink()).isEqualTo("gateway");
-    assertThat(manifest.services()).extracting(s -> s.name())
+    assertThat(manifest.services())
+        .extracting(s -> s.name())
         .containsExactly("gateway", "orchestrator", "get", "filterTemperature", "map", "movingAvg");
     for (var service : manifest.services()) {
       assertThat(Class.forName(service.mainClass()).getMethod("main", String[].class)).isNotNull();
     }
   }
 
-  /** Deploys every process of the chain as verticles of the fixture's Vert.x; returns the gateway port. */
+  /**
+   * Deploys every process of the chain as verticles of the fixture's Vert.x; returns the gateway
+   * port.
+   */
   private static int start(ChainFixture fixture) {
     Map<String, URI> peers = new HashMap<>();
     for (Stage stage : SmartBuildingStages.CHAIN) {
@@ -64,13 +69,19 @@ class GatewayChainTest {
     int orchestratorPort = ChainFixture.freePort();
     int gatewayPort = ChainFixture.freePort();
     peers.put(GatewayChain.ORCHESTRATOR, url(orchestratorPort));
-    fixture.vertx.deployVerticle(new Gateway(gatewayPort, name -> {
-      URI uri = peers.get(name);
-      if (uri == null) {
-        throw new IllegalStateException("no " + name);
-      }
-      return uri;
-    })).await();
+    fixture
+        .vertx
+        .deployVerticle(
+            new Gateway(
+                gatewayPort,
+                name -> {
+                  URI uri = peers.get(name);
+                  if (uri == null) {
+                    throw new IllegalStateException("no " + name);
+                  }
+                  return uri;
+                }))
+        .await();
     fixture.vertx.deployVerticle(new Orchestrator(orchestratorPort, url(gatewayPort))).await();
     return gatewayPort;
   }

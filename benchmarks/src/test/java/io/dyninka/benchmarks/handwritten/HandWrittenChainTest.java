@@ -38,7 +38,9 @@ class HandWrittenChainTest {
     AppManifest manifest = HandWrittenChain.manifest();
 
     assertThat(manifest.sink()).isEqualTo("movingAvg");
-    assertThat(manifest.services()).extracting(s -> s.name()).containsExactly("get", "filterTemperature", "map", "movingAvg");
+    assertThat(manifest.services())
+        .extracting(s -> s.name())
+        .containsExactly("get", "filterTemperature", "map", "movingAvg");
     assertThat(manifest.sinkService().stateful()).isTrue();
     for (var service : manifest.services()) {
       assertThat(Class.forName(service.mainClass()).getMethod("main", String[].class)).isNotNull();

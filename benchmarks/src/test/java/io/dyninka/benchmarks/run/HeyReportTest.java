@@ -24,7 +24,9 @@ class HeyReportTest {
     assertThat(report.counted()).isEqualTo(3760 + 18786 + 4 + 12);
     assertThat(report.okRps()).isCloseTo(22546 / 5.0031, within(1e-6));
     assertThat(report.errorPercent()).isCloseTo(100.0 * 16 / 22562, within(1e-9));
-    assertThat(report.errors()).containsOnlyKeys("Get \"http://127.0.0.1:40825/\": dial tcp 127.0.0.1:40825: connect: connection refused");
+    assertThat(report.errors())
+        .containsOnlyKeys(
+            "Get \"http://127.0.0.1:40825/\": dial tcp 127.0.0.1:40825: connect: connection refused");
   }
 
   @Test

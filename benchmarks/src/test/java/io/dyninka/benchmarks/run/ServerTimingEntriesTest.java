@@ -13,7 +13,8 @@ class ServerTimingEntriesTest {
   @DisplayName("sums the dur of every entry")
   void sums() {
     ServerTimingEntries.Sum sum =
-        ServerTimingEntries.sum("get;dur=0.120, filterTemperature;dur=0.031, map;dur=0.004, movingAvg;dur=0.010");
+        ServerTimingEntries.sum(
+            "get;dur=0.120, filterTemperature;dur=0.031, map;dur=0.004, movingAvg;dur=0.010");
 
     assertThat(sum.entries()).isEqualTo(4);
     assertThat(sum.millis()).isCloseTo(0.165, within(1e-9));
@@ -22,7 +23,8 @@ class ServerTimingEntriesTest {
   @Test
   @DisplayName("skips entries without a readable dur, and a missing header")
   void skips() {
-    assertThat(ServerTimingEntries.sum("cache;desc=hit, db;dur=abc, app;dur=1.5").entries()).isEqualTo(1);
+    assertThat(ServerTimingEntries.sum("cache;desc=hit, db;dur=abc, app;dur=1.5").entries())
+        .isEqualTo(1);
     assertThat(ServerTimingEntries.sum(null).entries()).isZero();
   }
 }

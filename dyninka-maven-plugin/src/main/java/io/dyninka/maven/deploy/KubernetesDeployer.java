@@ -30,15 +30,16 @@ import javax.net.ssl.SSLException;
  * ready, and undeploys by label.
  *
  * <p>Each object carries a hash of what was applied; an object whose live hash matches is left
- * alone, and since images are pinned by digest, a redeploy rolls exactly the Deployments whose image
- * (or settings) changed. A deploy that fails — an object refused, an image that cannot be pulled, a
- * service that never gets ready — puts back every object it had applied: new ones are deleted,
- * changed ones re-applied as they were.
+ * alone, and since images are pinned by digest, a redeploy rolls exactly the Deployments whose
+ * image (or settings) changed. A deploy that fails — an object refused, an image that cannot be
+ * pulled, a service that never gets ready — puts back every object it had applied: new ones are
+ * deleted, changed ones re-applied as they were.
  */
 public final class KubernetesDeployer {
 
   public static final String FIELD_MANAGER = "dyninka";
-  private static final Set<String> IMAGE_ERRORS = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull");
+  private static final Set<String> IMAGE_ERRORS =
+      Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull");
 
   private final KubernetesClient client;
   private final String namespace;
@@ -46,7 +47,12 @@ public final class KubernetesDeployer {
   private final Duration poll;
   private final Consumer<String> log;
 
-  public KubernetesDeployer(KubernetesClient client, String namespace, Duration timeout, Duration poll, Consumer<String> log) {
+  public KubernetesDeployer(
+      KubernetesClient client,
+      String namespace,
+      Duration timeout,
+      Duration poll,
+      Consumer<String> log) {
     this.client = client;
     this.namespace = namespace == null || namespace.isBlank() ? client.getNamespace() : namespace;
     this.timeout = timeout;
@@ -83,7 +89,8 @@ public final class KubernetesDeployer {
       if (!unchanged.isEmpty()) {
         log.accept("unchanged  " + String.join(", ", unchanged));
       }
-      waitUntilReady(desired.stream().filter(o -> o instanceof Deployment).map(o -> (Deployment) o).toList());
+      waitUntilReady(
+          desired.stream().filter(o -> o instanceof Deployment).map(o -> (Deployment) o).toList());
       return new DeployResult(changed, unchanged, null);
     } catch (DeployException e) {
       throw rollBack(e.getMessage(), e.getCause(), applied, before);
@@ -99,9 +106,25 @@ public final class KubernetesDeployer {
     selector.put(Labels.MANAGED_BY, Labels.MANAGER);
     List<HasMetadata> found = new ArrayList<>();
     try {
-      found.addAll(client.apps().deployments().inNamespace(namespace()).withLabels(selector).list().getItems());
-      found.addAll(client.services().inNamespace(namespace()).withLabels(selector).list().getItems());
-      found.addAll(client.network().v1().networkPolicies().inNamespace(namespace()).withLabels(selector).list().getItems());
+      found.addAll(
+          client
+              .apps()
+              .deployments()
+              .inNamespace(namespace())
+              .withLabels(selector)
+              .list()
+              .getItems());
+      found.addAll(
+          client.services().inNamespace(namespace()).withLabels(selector).list().getItems());
+      found.addAll(
+          client
+              .network()
+              .v1()
+              .networkPolicies()
+              .inNamespace(namespace())
+              .withLabels(selector)
+              .list()
+              .getItems());
       List<String> deleted = new ArrayList<>();
       for (HasMetadata object : found) {
         client.resource(object).delete();
@@ -117,7 +140,8 @@ public final class KubernetesDeployer {
   private HasMetadata prepare(HasMetadata object) {
     ObjectMeta meta = object.getMetadata();
     meta.setNamespace(namespace());
-    Map<String, String> annotations = new LinkedHashMap<>(meta.getAnnotations() == null ? Map.of() : meta.getAnnotations());
+    Map<String, String> annotations =
+        new LinkedHashMap<>(meta.getAnnotations() == null ? Map.of() : meta.getAnnotations());
     annotations.remove(Labels.CONFIG_HASH);
     meta.setAnnotations(annotations);
     String hash = hashOf(object);
@@ -149,10 +173,17 @@ public final class KubernetesDeployer {
       List<String> ready = new ArrayList<>();
       List<String> waiting = new ArrayList<>();
       for (Deployment wanted : deployments) {
-        Deployment d = client.apps().deployments().inNamespace(namespace()).withName(wanted.getMetadata().getName()).get();
+        Deployment d =
+            client
+                .apps()
+                .deployments()
+                .inNamespace(namespace())
+                .withName(wanted.getMetadata().getName())
+                .get();
         String name = wanted.getMetadata().getName();
         if (d == null) {
-          throw new DeployException("Deployment " + name + " disappeared while waiting for it to be ready");
+          throw new DeployException(
+              "Deployment " + name + " disappeared while waiting for it to be ready");
         }
         if (isReady(d)) {
           ready.add(name);
@@ -163,8 +194,12 @@ public final class KubernetesDeployer {
           waiting.add(name + " (" + readyReplicas + "/" + replicas(d) + ")");
         }
       }
-      String report = "ready " + ready.size() + "/" + deployments.size()
-          + (waiting.isEmpty() ? "" : ", waiting for " + String.join(", ", waiting));
+      String report =
+          "ready "
+              + ready.size()
+              + "/"
+              + deployments.size()
+              + (waiting.isEmpty() ? "" : ", waiting for " + String.join(", ", waiting));
       if (!report.equals(lastReport)) {
         log.accept(report);
         lastReport = report;
@@ -174,9 +209,15 @@ public final class KubernetesDeployer {
       }
       if (System.nanoTime() > deadline) {
         throw new DeployException(
-            "Not every service got ready within " + timeout.toSeconds() + " s (dyninka.deploy.timeout): still "
-                + String.join(", ", waiting) + ". See 'kubectl -n " + namespace() + " describe deployment "
-                + waiting.get(0).replaceFirst(" .*", "") + "' and its pods' logs.");
+            "Not every service got ready within "
+                + timeout.toSeconds()
+                + " s (dyninka.deploy.timeout): still "
+                + String.join(", ", waiting)
+                + ". See 'kubectl -n "
+                + namespace()
+                + " describe deployment "
+                + waiting.get(0).replaceFirst(" .*", "")
+                + "' and its pods' logs.");
       }
       sleep();
     }
@@ -189,7 +230,8 @@ public final class KubernetesDeployer {
     }
     long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
     int want = replicas(d);
-    return s.getObservedGeneration() != null && s.getObservedGeneration() >= generation
+    return s.getObservedGeneration() != null
+        && s.getObservedGeneration() >= generation
         && orZero(s.getUpdatedReplicas()) >= want
         && orZero(s.getReadyReplicas()) >= want
         && orZero(s.getReplicas()) <= orZero(s.getUpdatedReplicas());
@@ -210,20 +252,31 @@ public final class KubernetesDeployer {
         String image = d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
         if (IMAGE_ERRORS.contains(reason)) {
           throw new DeployException(
-              "The image of " + d.getMetadata().getName() + " cannot be pulled (" + reason + "): " + image
+              "The image of "
+                  + d.getMetadata().getName()
+                  + " cannot be pulled ("
+                  + reason
+                  + "): "
+                  + image
                   + ". Build and push it with 'mvn package dyninka:build -Ddyninka.image.registry=<a registry the"
                   + " cluster can pull from>', and check the cluster's pull secrets.");
         }
         if ("CrashLoopBackOff".equals(reason)) {
           throw new DeployException(
-              "Service " + d.getMetadata().getName() + " keeps crashing (CrashLoopBackOff): see 'kubectl -n "
-                  + namespace() + " logs " + pod.getMetadata().getName() + "'.");
+              "Service "
+                  + d.getMetadata().getName()
+                  + " keeps crashing (CrashLoopBackOff): see 'kubectl -n "
+                  + namespace()
+                  + " logs "
+                  + pod.getMetadata().getName()
+                  + "'.");
         }
       }
     }
   }
 
-  private DeployException rollBack(String reason, Throwable cause, List<HasMetadata> applied, Map<String, HasMetadata> before) {
+  private DeployException rollBack(
+      String reason, Throwable cause, List<HasMetadata> applied, Map<String, HasMetadata> before) {
     List<String> appliedKeys = applied.stream().map(KubernetesDeployer::key).toList();
     List<String> notRestored = new ArrayList<>();
     for (int i = applied.size() - 1; i >= 0; i--) {
@@ -233,7 +286,11 @@ public final class KubernetesDeployer {
         if (previous == null) {
           client.resource(object).delete();
         } else {
-          client.resource(restorable(previous)).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+          client
+              .resource(restorable(previous))
+              .fieldManager(FIELD_MANAGER)
+              .forceConflicts()
+              .serverSideApply();
         }
       } catch (KubernetesClientException e) {
         notRestored.add(key(object) + " (" + e.getMessage() + ")");
@@ -243,12 +300,22 @@ public final class KubernetesDeployer {
     if (appliedKeys.isEmpty()) {
       message.append(" Nothing had been applied.");
     } else {
-      message.append(" Applied before the failure: ").append(String.join(", ", appliedKeys)).append(';');
-      message.append(notRestored.isEmpty()
-          ? " all of it was rolled back (new objects deleted, changed ones restored)."
-          : " rolled back except " + String.join(", ", notRestored) + ": remove those with 'mvn dyninka:undeploy'.");
+      message
+          .append(" Applied before the failure: ")
+          .append(String.join(", ", appliedKeys))
+          .append(';');
+      message.append(
+          notRestored.isEmpty()
+              ? " all of it was rolled back (new objects deleted, changed ones restored)."
+              : " rolled back except "
+                  + String.join(", ", notRestored)
+                  + ": remove those with 'mvn dyninka:undeploy'.");
     }
-    log.accept("deploy failed; " + (appliedKeys.isEmpty() ? "nothing to roll back" : "rolled back " + appliedKeys.size() + " objects"));
+    log.accept(
+        "deploy failed; "
+            + (appliedKeys.isEmpty()
+                ? "nothing to roll back"
+                : "rolled back " + appliedKeys.size() + " objects"));
     return new DeployException(message.toString(), appliedKeys, cause);
   }
 
@@ -272,23 +339,54 @@ public final class KubernetesDeployer {
   /** A message that says what went wrong and what to fix, for the errors users meet. */
   String explain(KubernetesClientException e, String verb, String what) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof SSLException
-          || t instanceof java.net.http.HttpConnectTimeoutException || t instanceof java.net.NoRouteToHostException) {
-        return "No Kubernetes cluster reachable at " + client.getMasterUrl() + " (" + t.getMessage() + "). Check"
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof SSLException
+          || t instanceof java.net.http.HttpConnectTimeoutException
+          || t instanceof java.net.NoRouteToHostException) {
+        return "No Kubernetes cluster reachable at "
+            + client.getMasterUrl()
+            + " ("
+            + t.getMessage()
+            + "). Check"
             + " 'kubectl cluster-info' and the current context of your kubeconfig, or deploy elsewhere with"
             + " -Ddyninka.target=podman|marathon|local.";
       }
     }
-    String status = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+    String status =
+        e.getStatus() != null && e.getStatus().getMessage() != null
+            ? e.getStatus().getMessage()
+            : e.getMessage();
     return switch (e.getCode()) {
-      case 401 -> "The cluster at " + client.getMasterUrl() + " refused your credentials (401): log in again"
-          + " or refresh the kubeconfig context.";
-      case 403 -> "Forbidden to " + verb + " " + (what == null ? "objects" : what) + " in namespace " + namespace()
-          + " (RBAC): " + status + ". Ask for a Role in that namespace that allows get, list, create, patch and"
-          + " delete on deployments (apps), services (core), networkpolicies (networking.k8s.io) and list on"
-          + " pods, or deploy to a namespace you own with -Ddyninka.namespace=….";
-      case 404 -> "Not found while trying to " + verb + " " + what + ": " + status + ". Does namespace " + namespace()
-          + " exist? Create it ('kubectl create namespace " + namespace() + "') or set -Ddyninka.namespace.";
+      case 401 ->
+          "The cluster at "
+              + client.getMasterUrl()
+              + " refused your credentials (401): log in again"
+              + " or refresh the kubeconfig context.";
+      case 403 ->
+          "Forbidden to "
+              + verb
+              + " "
+              + (what == null ? "objects" : what)
+              + " in namespace "
+              + namespace()
+              + " (RBAC): "
+              + status
+              + ". Ask for a Role in that namespace that allows get, list, create, patch and"
+              + " delete on deployments (apps), services (core), networkpolicies (networking.k8s.io) and list on"
+              + " pods, or deploy to a namespace you own with -Ddyninka.namespace=….";
+      case 404 ->
+          "Not found while trying to "
+              + verb
+              + " "
+              + what
+              + ": "
+              + status
+              + ". Does namespace "
+              + namespace()
+              + " exist? Create it ('kubectl create namespace "
+              + namespace()
+              + "') or set -Ddyninka.namespace.";
       case 409 -> "Conflict while trying to " + verb + " " + what + ": " + status;
       case 422 -> "The cluster rejected " + what + " as invalid: " + status;
       default -> "Kubernetes refused to " + verb + " " + what + " (" + e.getCode() + "): " + status;
@@ -310,7 +408,9 @@ public final class KubernetesDeployer {
 
   static String hashOf(HasMetadata object) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Serialization.asJson(object).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(Serialization.asJson(object).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -43,7 +43,11 @@ public final class MarathonDeployer {
     JsonObject before = getGroup(id);
     try {
       List<String> changed = changedApps(before, group);
-      List<String> unchanged = apps(group).stream().map(a -> a.getString("id")).filter(a -> !changed.contains(a)).toList();
+      List<String> unchanged =
+          apps(group).stream()
+              .map(a -> a.getString("id"))
+              .filter(a -> !changed.contains(a))
+              .toList();
       if (before == null) {
         send("POST", "v2/groups", group);
         log.accept("created    group " + id);
@@ -74,22 +78,30 @@ public final class MarathonDeployer {
     return removed;
   }
 
-  private DeployException rollBack(DeployException failure, String id, JsonObject before, List<String> applied) {
+  private DeployException rollBack(
+      DeployException failure, String id, JsonObject before, List<String> applied) {
     String undo;
     try {
       if (before == null) {
         request("DELETE", "v2/groups" + id + "?force=true", null);
         undo = " The new group " + id + " was deleted.";
       } else if (!applied.isEmpty()) {
-        send("PUT", "v2/groups" + id + "?force=true", new JsonObject().put("version", before.getString("version")));
+        send(
+            "PUT",
+            "v2/groups" + id + "?force=true",
+            new JsonObject().put("version", before.getString("version")));
         undo = " Group " + id + " was put back to version " + before.getString("version") + ".";
       } else {
         undo = " Nothing had been changed.";
       }
     } catch (DeployException e) {
-      undo = " Rolling back failed too (" + e.getMessage() + "): remove it with 'mvn dyninka:undeploy'.";
+      undo =
+          " Rolling back failed too ("
+              + e.getMessage()
+              + "): remove it with 'mvn dyninka:undeploy'.";
     }
-    String what = applied.isEmpty() ? "" : " Applied before the failure: " + String.join(", ", applied) + ".";
+    String what =
+        applied.isEmpty() ? "" : " Applied before the failure: " + String.join(", ", applied) + ".";
     return new DeployException(failure.getMessage() + what + undo, applied, failure.getCause());
   }
 
@@ -113,7 +125,12 @@ public final class MarathonDeployer {
           waiting.add(app.getString("id") + " (" + healthy + "/" + instances + ")");
         }
       }
-      String report = "ready " + ready.size() + "/" + expectedApps + (waiting.isEmpty() ? "" : ", waiting for " + String.join(", ", waiting));
+      String report =
+          "ready "
+              + ready.size()
+              + "/"
+              + expectedApps
+              + (waiting.isEmpty() ? "" : ", waiting for " + String.join(", ", waiting));
       if (!report.equals(last)) {
         log.accept(report);
         last = report;
@@ -122,8 +139,14 @@ public final class MarathonDeployer {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new DeployException("Not every app got healthy within " + timeout.toSeconds() + " s (dyninka.deploy.timeout): still "
-            + String.join(", ", waiting) + ". See the Marathon UI's task failures for " + id + ".");
+        throw new DeployException(
+            "Not every app got healthy within "
+                + timeout.toSeconds()
+                + " s (dyninka.deploy.timeout): still "
+                + String.join(", ", waiting)
+                + ". See the Marathon UI's task failures for "
+                + id
+                + ".");
       }
       try {
         Thread.sleep(poll.toMillis());
@@ -136,8 +159,10 @@ public final class MarathonDeployer {
 
   /** The app ids whose definition differs from what runs (all of them for a new group). */
   static List<String> changedApps(JsonObject live, JsonObject wanted) {
-    Map<String, JsonObject> running = live == null ? Map.of()
-        : apps(live).stream().collect(Collectors.toMap(a -> a.getString("id"), a -> a));
+    Map<String, JsonObject> running =
+        live == null
+            ? Map.of()
+            : apps(live).stream().collect(Collectors.toMap(a -> a.getString("id"), a -> a));
     List<String> changed = new ArrayList<>();
     for (JsonObject app : apps(wanted)) {
       JsonObject now = running.get(app.getString("id"));
@@ -148,7 +173,9 @@ public final class MarathonDeployer {
     return changed;
   }
 
-  /** Whether every field we define has the same value in the running app (Marathon adds its own). */
+  /**
+   * Whether every field we define has the same value in the running app (Marathon adds its own).
+   */
   private static boolean sameDefinition(JsonObject wanted, JsonObject running) {
     for (String field : wanted.fieldNames()) {
       Object w = wanted.getValue(field);
@@ -175,7 +202,13 @@ public final class MarathonDeployer {
   }
 
   private JsonObject getGroup(String id) throws DeployException {
-    HttpResponse<String> response = request("GET", "v2/groups" + id + "?embed=group.apps&embed=group.apps.counts&embed=group.apps.deployments", null);
+    HttpResponse<String> response =
+        request(
+            "GET",
+            "v2/groups"
+                + id
+                + "?embed=group.apps&embed=group.apps.counts&embed=group.apps.deployments",
+            null);
     if (response.statusCode() == 404) {
       return null;
     }
@@ -186,10 +219,18 @@ public final class MarathonDeployer {
     request(method, path, body);
   }
 
-  private HttpResponse<String> request(String method, String path, JsonObject body) throws DeployException {
+  private HttpResponse<String> request(String method, String path, JsonObject body)
+      throws DeployException {
     URI uri = marathon.resolve(path.startsWith("/") ? path.substring(1) : path);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json");
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body.encode()));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
@@ -197,19 +238,41 @@ public final class MarathonDeployer {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new DeployException("No Marathon reachable at " + marathon + " (" + e + "). Check MARATHON_URL"
-          + " (or -Ddyninka.marathon.url), or deploy elsewhere with -Ddyninka.target=kubernetes|podman|local.", List.of(), e);
+      throw new DeployException(
+          "No Marathon reachable at "
+              + marathon
+              + " ("
+              + e
+              + "). Check MARATHON_URL"
+              + " (or -Ddyninka.marathon.url), or deploy elsewhere with -Ddyninka.target=kubernetes|podman|local.",
+          List.of(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DeployException("Interrupted while calling Marathon", List.of(), e);
     }
     int code = response.statusCode();
     if (code == 401 || code == 403) {
-      throw new DeployException("Marathon refused " + method + " " + uri.getPath() + " (" + code + "): check the"
-          + " credentials and the permissions of your Marathon user.");
+      throw new DeployException(
+          "Marathon refused "
+              + method
+              + " "
+              + uri.getPath()
+              + " ("
+              + code
+              + "): check the"
+              + " credentials and the permissions of your Marathon user.");
     }
     if (code >= 400 && !(code == 404 && method.equals("GET"))) {
-      throw new DeployException("Marathon answered " + code + " to " + method + " " + uri.getPath() + ": " + response.body());
+      throw new DeployException(
+          "Marathon answered "
+              + code
+              + " to "
+              + method
+              + " "
+              + uri.getPath()
+              + ": "
+              + response.body());
     }
     return response;
   }

@@ -36,15 +36,22 @@ public final class PodmanDeployer {
   private final Duration timeout;
   private final Duration poll;
   private final Consumer<String> log;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /**
    * @param podman the podman command and its global options, e.g. {@code [podman, --runtime, runc]}
    * @param tlsVerify false to pull from registries without verified HTTPS (a loopback registry)
    * @param workDirectory where the YAML of each pod is written before it is played
    */
-  public PodmanDeployer(CommandRunner commands, List<String> podman, boolean tlsVerify, Path workDirectory,
-      Duration timeout, Duration poll, Consumer<String> log) {
+  public PodmanDeployer(
+      CommandRunner commands,
+      List<String> podman,
+      boolean tlsVerify,
+      Path workDirectory,
+      Duration timeout,
+      Duration poll,
+      Consumer<String> log) {
     this.commands = commands;
     this.podman = List.copyOf(podman);
     this.tlsVerify = tlsVerify;
@@ -75,7 +82,8 @@ public final class PodmanDeployer {
         log.accept("unchanged  " + String.join(", ", unchanged));
       }
       waitUntilReady(pods);
-      String entry = pods.isEmpty() ? null : "http://127.0.0.1:" + port(pods.get(pods.size() - 1)) + "/";
+      String entry =
+          pods.isEmpty() ? null : "http://127.0.0.1:" + port(pods.get(pods.size() - 1)) + "/";
       return new DeployResult(played, unchanged, entry);
     } catch (DeployException e) {
       List<String> removed = new ArrayList<>();
@@ -87,8 +95,14 @@ public final class PodmanDeployer {
           // reported below as not removed
         }
       }
-      String what = played.isEmpty() ? " Nothing had been started."
-          : " Started before the failure: " + String.join(", ", played) + "; removed: " + String.join(", ", removed) + ".";
+      String what =
+          played.isEmpty()
+              ? " Nothing had been started."
+              : " Started before the failure: "
+                  + String.join(", ", played)
+                  + "; removed: "
+                  + String.join(", ", removed)
+                  + ".";
       throw new DeployException(e.getMessage() + what, played, e.getCause());
     }
   }
@@ -105,8 +119,16 @@ public final class PodmanDeployer {
 
   /** The pods of the app podman has, with their configuration hash. */
   Map<String, String> runningPods(String app) throws DeployException {
-    String out = podman("pod", "ps", "--filter", "label=" + Labels.PART_OF + "=" + app,
-        "--filter", "label=" + Labels.MANAGED_BY + "=" + Labels.MANAGER, "--format", "json");
+    String out =
+        podman(
+            "pod",
+            "ps",
+            "--filter",
+            "label=" + Labels.PART_OF + "=" + app,
+            "--filter",
+            "label=" + Labels.MANAGED_BY + "=" + Labels.MANAGER,
+            "--format",
+            "json");
     Map<String, String> pods = new LinkedHashMap<>();
     String json = out.strip();
     if (json.isEmpty() || json.equals("null")) {
@@ -132,7 +154,8 @@ public final class PodmanDeployer {
       args.add(file.toString());
       podman(args.toArray(String[]::new));
     } catch (IOException e) {
-      throw new DeployException("Cannot write the pod YAML to " + workDirectory + ": " + e.getMessage(), List.of(), e);
+      throw new DeployException(
+          "Cannot write the pod YAML to " + workDirectory + ": " + e.getMessage(), List.of(), e);
     }
   }
 
@@ -145,7 +168,12 @@ public final class PodmanDeployer {
       for (Pod pod : pods) {
         (isReady(port(pod)) ? ready : waiting).add(pod.getMetadata().getName());
       }
-      String report = "ready " + ready.size() + "/" + pods.size() + (waiting.isEmpty() ? "" : ", waiting for " + String.join(", ", waiting));
+      String report =
+          "ready "
+              + ready.size()
+              + "/"
+              + pods.size()
+              + (waiting.isEmpty() ? "" : ", waiting for " + String.join(", ", waiting));
       if (!report.equals(last)) {
         log.accept(report);
         last = report;
@@ -154,8 +182,14 @@ public final class PodmanDeployer {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new DeployException("Not every service got ready within " + timeout.toSeconds() + " s (dyninka.deploy.timeout): still "
-            + String.join(", ", waiting) + ". See 'podman logs " + waiting.get(0) + "-<container>' and 'podman pod ps'.");
+        throw new DeployException(
+            "Not every service got ready within "
+                + timeout.toSeconds()
+                + " s (dyninka.deploy.timeout): still "
+                + String.join(", ", waiting)
+                + ". See 'podman logs "
+                + waiting.get(0)
+                + "-<container>' and 'podman pod ps'.");
       }
       try {
         Thread.sleep(poll.toMillis());
@@ -168,9 +202,12 @@ public final class PodmanDeployer {
 
   private boolean isReady(int port) {
     try {
-      HttpResponse<Void> response = http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
       return response.statusCode() == 200;
     } catch (IOException e) {
       return false;
@@ -182,7 +219,11 @@ public final class PodmanDeployer {
 
   static int port(Pod pod) {
     return pod.getSpec().getContainers().get(0).getEnv().stream()
-        .filter(e -> e.getName().equals("PORT")).map(EnvVar::getValue).map(Integer::parseInt).findFirst().orElse(8080);
+        .filter(e -> e.getName().equals("PORT"))
+        .map(EnvVar::getValue)
+        .map(Integer::parseInt)
+        .findFirst()
+        .orElse(8080);
   }
 
   private static Pod withHash(Pod pod) {
@@ -202,18 +243,38 @@ public final class PodmanDeployer {
     try {
       result = commands.run(command, Duration.ofMinutes(5));
     } catch (IOException e) {
-      throw new DeployException("Cannot run " + podman.get(0) + " (" + e.getMessage() + "): install podman"
-          + " (scripts/containers-setup.sh) or choose another target with -Ddyninka.target.", List.of(), e);
+      throw new DeployException(
+          "Cannot run "
+              + podman.get(0)
+              + " ("
+              + e.getMessage()
+              + "): install podman"
+              + " (scripts/containers-setup.sh) or choose another target with -Ddyninka.target.",
+          List.of(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DeployException("Interrupted while running podman", List.of(), e);
     }
     if (result.exitCode() != 0) {
       String out = result.output().strip();
-      String hint = out.contains("manifest unknown") || out.contains("image not known") || out.contains("initializing source")
-          ? " The image is missing: build it first with 'mvn package dyninka:build -Ddyninka.image.target=podman' (or push it to the registry)."
-          : out.contains("crun") || out.contains("OCI runtime") ? " If the OCI runtime fails here, try -Ddyninka.podman.runtime=runc." : "";
-      throw new DeployException("'" + String.join(" ", command) + "' failed (" + result.exitCode() + "): " + out + "." + hint);
+      String hint =
+          out.contains("manifest unknown")
+                  || out.contains("image not known")
+                  || out.contains("initializing source")
+              ? " The image is missing: build it first with 'mvn package dyninka:build -Ddyninka.image.target=podman' (or push it to the registry)."
+              : out.contains("crun") || out.contains("OCI runtime")
+                  ? " If the OCI runtime fails here, try -Ddyninka.podman.runtime=runc."
+                  : "";
+      throw new DeployException(
+          "'"
+              + String.join(" ", command)
+              + "' failed ("
+              + result.exitCode()
+              + "): "
+              + out
+              + "."
+              + hint);
     }
     return result.output();
   }

@@ -14,7 +14,10 @@ public enum Target {
       return valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "unknown target '" + text + "' (dyninka.target): use kubernetes, marathon, podman or local", e);
+          "unknown target '"
+              + text
+              + "' (dyninka.target): use kubernetes, marathon, podman or local",
+          e);
     }
   }
 

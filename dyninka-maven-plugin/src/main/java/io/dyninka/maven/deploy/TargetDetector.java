@@ -26,8 +26,8 @@ public final class TargetDetector {
 
   /**
    * @param env the environment ({@code System.getenv()} in production)
-   * @param defaultKubeconfig the kubeconfig to read when {@code KUBECONFIG} is not set
-   *     ({@code ~/.kube/config} in production)
+   * @param defaultKubeconfig the kubeconfig to read when {@code KUBECONFIG} is not set ({@code
+   *     ~/.kube/config} in production)
    */
   public TargetDetector(Map<String, String> env, Path defaultKubeconfig) {
     this.env = Map.copyOf(env);
@@ -35,7 +35,8 @@ public final class TargetDetector {
   }
 
   public static TargetDetector forThisMachine() {
-    return new TargetDetector(System.getenv(), Path.of(System.getProperty("user.home"), ".kube", "config"));
+    return new TargetDetector(
+        System.getenv(), Path.of(System.getProperty("user.home"), ".kube", "config"));
   }
 
   public Detection detect(String override) {
@@ -43,12 +44,14 @@ public final class TargetDetector {
       return new Detection(Target.parse(override), "chosen with dyninka.target");
     }
     if (notBlank(env.get("KUBERNETES_SERVICE_HOST"))) {
-      return new Detection(Target.KUBERNETES, "KUBERNETES_SERVICE_HOST is set: running inside a cluster");
+      return new Detection(
+          Target.KUBERNETES, "KUBERNETES_SERVICE_HOST is set: running inside a cluster");
     }
     for (Path kubeconfig : kubeconfigs()) {
       String context = context(kubeconfig);
       if (context != null) {
-        return new Detection(Target.KUBERNETES, "kubeconfig " + kubeconfig + " has context '" + context + "'");
+        return new Detection(
+            Target.KUBERNETES, "kubeconfig " + kubeconfig + " has context '" + context + "'");
       }
     }
     if (notBlank(env.get("MARATHON_URL"))) {

@@ -10,7 +10,8 @@ import java.util.List;
  * @param dependencies release dependency jars: they change least, so they are the lowest layer
  * @param snapshotDependencies snapshot jars, in a layer of their own above the releases
  */
-public record AppLayout(Path classesDirectory, List<Path> dependencies, List<Path> snapshotDependencies) {
+public record AppLayout(
+    Path classesDirectory, List<Path> dependencies, List<Path> snapshotDependencies) {
   public AppLayout {
     dependencies = List.copyOf(dependencies);
     snapshotDependencies = List.copyOf(snapshotDependencies);

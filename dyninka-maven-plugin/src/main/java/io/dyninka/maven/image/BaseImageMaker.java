@@ -32,9 +32,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Makes a small JRE base image from the build machine's JDK, for machines that cannot pull
- * {@code eclipse-temurin:17-jre}: {@code jlink} keeps only the modules a Vert.x service needs, and
- * the shared libraries those binaries load (found with {@code ldd}) are copied in at the paths the
+ * Makes a small JRE base image from the build machine's JDK, for machines that cannot pull {@code
+ * eclipse-temurin:17-jre}: {@code jlink} keeps only the modules a Vert.x service needs, and the
+ * shared libraries those binaries load (found with {@code ldd}) are copied in at the paths the
  * dynamic loader looks for them. The image is built FROM scratch with jib-core, so no container
  * engine is needed, and is reproducible: same JDK, same digest.
  *
@@ -100,7 +100,16 @@ public final class BaseImageMaker {
         JibContainer written =
             image.containerize(configure(Containerizer.to(TarImage.at(tar).named(name)), insecure));
         digest = written.getDigest().toString();
-        log.accept("Base image " + name + " written to " + tar + " (" + Files.size(tar) / 1024 + " KiB, " + digest + ")");
+        log.accept(
+            "Base image "
+                + name
+                + " written to "
+                + tar
+                + " ("
+                + Files.size(tar) / 1024
+                + " KiB, "
+                + digest
+                + ")");
       }
       if (pushTo != null) {
         JibContainer pushed =
@@ -113,11 +122,15 @@ public final class BaseImageMaker {
       throw new ImageBuildException("Invalid base image name " + e.getMessage(), e);
     } catch (ExecutionException e) {
       throw new ImageBuildException(
-          "Cannot write the base image: " + e.getCause() + (pushTo == null ? "" : " (push to " + pushTo + ": is the registry running?)"), e);
+          "Cannot write the base image: "
+              + e.getCause()
+              + (pushTo == null ? "" : " (push to " + pushTo + ": is the registry running?)"),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ImageBuildException("Interrupted while making the base image", e);
-    } catch (IOException | com.google.cloud.tools.jib.api.RegistryException
+    } catch (IOException
+        | com.google.cloud.tools.jib.api.RegistryException
         | com.google.cloud.tools.jib.api.CacheDirectoryCreationException e) {
       throw new ImageBuildException("Cannot make the base image: " + e.getMessage(), e);
     }
@@ -127,37 +140,45 @@ public final class BaseImageMaker {
     return containerizer
         .setToolName("dyninka")
         .setAllowInsecureRegistries(insecure)
-        .addEventHandler(LogEvent.class, e -> {
-          if (e.getLevel() == LogEvent.Level.ERROR || e.getLevel() == LogEvent.Level.WARN) {
-            log.accept(e.getMessage());
-          }
-        });
+        .addEventHandler(
+            LogEvent.class,
+            e -> {
+              if (e.getLevel() == LogEvent.Level.ERROR || e.getLevel() == LogEvent.Level.WARN) {
+                log.accept(e.getMessage());
+              }
+            });
   }
 
   void jlink(Path output) throws IOException, ImageBuildException, InterruptedException {
     Path jmods = jdkHome.resolve("jmods");
     if (!Files.isDirectory(jmods)) {
       throw new ImageBuildException(
-          "The JDK at " + jdkHome + " has no jmods directory, which jlink needs: install the JDK's"
+          "The JDK at "
+              + jdkHome
+              + " has no jmods directory, which jlink needs: install the JDK's"
               + " jmods (Debian: apt-get install openjdk-17-jmods) or use a JDK that ships them.");
     }
     Path jlink = jdkHome.resolve("bin/jlink");
     List<String> command =
         List.of(
             jlink.toString(),
-            "--module-path", jmods.toString(),
-            "--add-modules", String.join(",", modules),
+            "--module-path",
+            jmods.toString(),
+            "--add-modules",
+            String.join(",", modules),
             "--strip-debug",
             "--no-header-files",
             "--no-man-pages",
             "--compress=2",
-            "--output", output.toString());
+            "--output",
+            output.toString());
     log.accept("jlink " + String.join(",", modules));
     run(command, Duration.ofMinutes(5));
   }
 
   /** The shared libraries outside the JRE that its binaries load, as ldd resolves them here. */
-  List<Path> sharedLibraries(Path jre) throws IOException, ImageBuildException, InterruptedException {
+  List<Path> sharedLibraries(Path jre)
+      throws IOException, ImageBuildException, InterruptedException {
     List<Path> elves;
     try (Stream<Path> files = Files.walk(jre)) {
       elves = files.filter(Files::isRegularFile).filter(BaseImageMaker::isElf).sorted().toList();
@@ -192,8 +213,11 @@ public final class BaseImageMaker {
     // loader's search path find them there.
     for (Path library : shared) {
       layer.addEntry(
-          library.toRealPath(), AbsoluteUnixPath.get(library.toString()),
-          FilePermissions.fromOctalString("755"), EPOCH_PLUS_ONE, "0:0");
+          library.toRealPath(),
+          AbsoluteUnixPath.get(library.toString()),
+          FilePermissions.fromOctalString("755"),
+          EPOCH_PLUS_ONE,
+          "0:0");
     }
     Files.createDirectories(rootfs.resolve("tmp"));
     Files.createDirectories(rootfs.resolve("etc"));
@@ -205,14 +229,35 @@ public final class BaseImageMaker {
     Path group = rootfs.resolve("etc/group");
     Files.writeString(group, "root:x:0:\nnonroot:x:65532:\n", StandardCharsets.UTF_8);
     Files.createDirectories(rootfs.resolve("home/nonroot"));
-    layer.addEntry(rootfs.resolve("tmp"), AbsoluteUnixPath.get("/tmp"), FilePermissions.fromOctalString("777"), EPOCH_PLUS_ONE, "0:0");
-    layer.addEntry(passwd, AbsoluteUnixPath.get("/etc/passwd"), FilePermissions.fromOctalString("644"), EPOCH_PLUS_ONE, "0:0");
-    layer.addEntry(group, AbsoluteUnixPath.get("/etc/group"), FilePermissions.fromOctalString("644"), EPOCH_PLUS_ONE, "0:0");
-    layer.addEntry(rootfs.resolve("home/nonroot"), AbsoluteUnixPath.get("/home/nonroot"), FilePermissions.fromOctalString("755"), EPOCH_PLUS_ONE, "65532:65532");
+    layer.addEntry(
+        rootfs.resolve("tmp"),
+        AbsoluteUnixPath.get("/tmp"),
+        FilePermissions.fromOctalString("777"),
+        EPOCH_PLUS_ONE,
+        "0:0");
+    layer.addEntry(
+        passwd,
+        AbsoluteUnixPath.get("/etc/passwd"),
+        FilePermissions.fromOctalString("644"),
+        EPOCH_PLUS_ONE,
+        "0:0");
+    layer.addEntry(
+        group,
+        AbsoluteUnixPath.get("/etc/group"),
+        FilePermissions.fromOctalString("644"),
+        EPOCH_PLUS_ONE,
+        "0:0");
+    layer.addEntry(
+        rootfs.resolve("home/nonroot"),
+        AbsoluteUnixPath.get("/home/nonroot"),
+        FilePermissions.fromOctalString("755"),
+        EPOCH_PLUS_ONE,
+        "65532:65532");
 
     TreeMap<String, String> env = new TreeMap<>();
     env.put("JAVA_HOME", JAVA_HOME);
-    env.put("PATH", JAVA_HOME + "/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    env.put(
+        "PATH", JAVA_HOME + "/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
     env.put("LANG", "C.UTF-8");
     // Docker format: Jib reads a tar:// base image only in the layout of 'docker save'.
     return Jib.fromScratch()
@@ -223,8 +268,12 @@ public final class BaseImageMaker {
         .addLabel("org.opencontainers.image.title", "dyninka-jre")
         .addLabel(
             "org.opencontainers.image.description",
-            "jlink JRE (" + String.join(",", modules) + ") of " + System.getProperty("java.vm.vendor")
-                + " " + javaVersion());
+            "jlink JRE ("
+                + String.join(",", modules)
+                + ") of "
+                + System.getProperty("java.vm.vendor")
+                + " "
+                + javaVersion());
   }
 
   private String javaVersion() {
@@ -250,7 +299,11 @@ public final class BaseImageMaker {
   private static boolean isElf(Path file) {
     try (var in = Files.newInputStream(file)) {
       byte[] magic = in.readNBytes(4);
-      return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
+      return magic.length == 4
+          && magic[0] == 0x7f
+          && magic[1] == 'E'
+          && magic[2] == 'L'
+          && magic[3] == 'F';
     } catch (IOException e) {
       return false;
     }
@@ -263,8 +316,13 @@ public final class BaseImageMaker {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {
       throw new ImageBuildException(
-          "Cannot run " + command.get(0) + " (" + e.getMessage() + "): the base image maker needs"
-              + " a Linux JDK with jlink and the ldd tool", e);
+          "Cannot run "
+              + command.get(0)
+              + " ("
+              + e.getMessage()
+              + "): the base image maker needs"
+              + " a Linux JDK with jlink and the ldd tool",
+          e);
     }
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {

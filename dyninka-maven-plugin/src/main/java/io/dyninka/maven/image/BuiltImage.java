@@ -14,7 +14,12 @@ import io.vertx.core.json.JsonObject;
  * @param target where it went
  */
 public record BuiltImage(
-    String service, String reference, String repository, String digest, String imageId, ImageTarget target) {
+    String service,
+    String reference,
+    String repository,
+    String digest,
+    String imageId,
+    ImageTarget target) {
 
   /** The reference pinned to the digest, e.g. {@code 127.0.0.1:5000/shop-map@sha256:…}. */
   public String pinnedReference() {

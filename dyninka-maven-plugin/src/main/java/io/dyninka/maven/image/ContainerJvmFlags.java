@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code -XX:MaxRAMPercentage=75}: size the heap from the container's memory limit (the
- *       default 25% wastes most of a small limit), leaving room for metaspace, threads and
- *       Netty's direct buffers;
+ *       default 25% wastes most of a small limit), leaving room for metaspace, threads and Netty's
+ *       direct buffers;
  *   <li>{@code -XX:+UseSerialGC}: with one or two CPUs and a small heap the serial collector has
  *       the least footprint and no GC threads; the JVM would pick G1 as soon as it sees 2 CPUs;
  *   <li>{@code -XX:+ExitOnOutOfMemoryError}: a service that ran out of memory is in an unknown

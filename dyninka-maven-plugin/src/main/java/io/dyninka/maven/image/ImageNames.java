@@ -23,7 +23,8 @@ public final class ImageNames {
   }
 
   /** The full reference of a service's image. */
-  public static String reference(String registry, String tag, AppManifest app, ServiceManifest service) {
+  public static String reference(
+      String registry, String tag, AppManifest app, ServiceManifest service) {
     return repository(registry, app, service) + ":" + checkTag(tag);
   }
 
@@ -35,7 +36,9 @@ public final class ImageNames {
   public static String checkTag(String tag) {
     if (tag == null || !TAG.matcher(tag).matches()) {
       throw new IllegalArgumentException(
-          "'" + tag + "' is not a valid image tag (dyninka.image.tag): use letters, digits, '_', '.'"
+          "'"
+              + tag
+              + "' is not a valid image tag (dyninka.image.tag): use letters, digits, '_', '.'"
               + " and '-', at most 128 characters, not starting with '.' or '-'");
     }
     return tag;

@@ -50,7 +50,9 @@ public record ImageSettings(
     ImageNames.checkTag(tag);
     if (!user.matches("\\d+(:\\d+)?")) {
       throw new IllegalArgumentException(
-          "image user '" + user + "' must be numeric (dyninka.image.user), e.g. 65532 or 65532:65532,"
+          "image user '"
+              + user
+              + "' must be numeric (dyninka.image.user), e.g. 65532 or 65532:65532,"
               + " so that Kubernetes can verify runAsNonRoot");
     }
     if (user.equals("0") || user.startsWith("0:")) {

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * {@code target/dyninka/images.json}: the images the last {@code dyninka:build} made, by service.
- * {@code dyninka:resources} and {@code dyninka:deploy} read it to pin every image by digest, which is
- * what lets a redeploy roll only the services whose image changed.
+ * {@code dyninka:resources} and {@code dyninka:deploy} read it to pin every image by digest, which
+ * is what lets a redeploy roll only the services whose image changed.
  */
 public final class ImagesFile {
 

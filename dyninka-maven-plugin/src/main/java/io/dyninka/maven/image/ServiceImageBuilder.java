@@ -84,29 +84,49 @@ public final class ServiceImageBuilder {
       return image;
     } catch (InsecureRegistryException e) {
       throw new ImageBuildException(
-          "The registry of " + reference + " does not offer verified HTTPS. If you trust it, set"
-              + " -Ddyninka.image.insecure=true.", e);
+          "The registry of "
+              + reference
+              + " does not offer verified HTTPS. If you trust it, set"
+              + " -Ddyninka.image.insecure=true.",
+          e);
     } catch (RegistryUnauthorizedException e) {
       throw new ImageBuildException(
-          "Not authorized for " + e.getImageReference() + " (" + e.getMessage() + "): log in with"
+          "Not authorized for "
+              + e.getImageReference()
+              + " ("
+              + e.getMessage()
+              + "): log in with"
               + " 'podman login' or 'docker login' for that registry, or check dyninka.image.registry"
-              + " and dyninka.image.base.", e);
+              + " and dyninka.image.base.",
+          e);
     } catch (RegistryException e) {
       throw new ImageBuildException(
-          "The registry refused " + reference + " or the base image " + settings.base() + ": "
-              + e.getMessage() + ". Check dyninka.image.registry and dyninka.image.base.", e);
+          "The registry refused "
+              + reference
+              + " or the base image "
+              + settings.base()
+              + ": "
+              + e.getMessage()
+              + ". Check dyninka.image.registry and dyninka.image.base.",
+          e);
     } catch (InvalidImageReferenceException e) {
       throw new ImageBuildException(
-          "Invalid image reference " + e.getMessage() + ": check dyninka.image.registry, dyninka.image.tag"
-              + " and dyninka.image.base.", e);
+          "Invalid image reference "
+              + e.getMessage()
+              + ": check dyninka.image.registry, dyninka.image.tag"
+              + " and dyninka.image.base.",
+          e);
     } catch (CacheDirectoryCreationException e) {
       throw new ImageBuildException("Cannot create Jib's cache directory: " + e.getMessage(), e);
     } catch (ExecutionException e) {
       throw explain(reference, e.getCause() == null ? e : e.getCause());
     } catch (NoSuchFileException e) {
       throw new ImageBuildException(
-          "Missing " + e.getFile() + ": run 'mvn package' before dyninka:build, and check"
-              + " dyninka.image.base when it is a tar://", e);
+          "Missing "
+              + e.getFile()
+              + ": run 'mvn package' before dyninka:build, and check"
+              + " dyninka.image.base when it is a tar://",
+          e);
     } catch (IOException e) {
       throw explain(reference, e);
     } catch (InterruptedException e) {
@@ -156,10 +176,12 @@ public final class ServiceImageBuilder {
               .setDockerExecutable(settings.podman()));
     }
     if (base.startsWith(Jib.TAR_IMAGE_PREFIX)) {
-      return JavaContainerBuilder.from(TarImage.at(Path.of(base.substring(Jib.TAR_IMAGE_PREFIX.length()))));
+      return JavaContainerBuilder.from(
+          TarImage.at(Path.of(base.substring(Jib.TAR_IMAGE_PREFIX.length()))));
     }
     if (base.startsWith(Jib.DOCKER_DAEMON_IMAGE_PREFIX)) {
-      return JavaContainerBuilder.from(DockerDaemonImage.named(base.substring(Jib.DOCKER_DAEMON_IMAGE_PREFIX.length())));
+      return JavaContainerBuilder.from(
+          DockerDaemonImage.named(base.substring(Jib.DOCKER_DAEMON_IMAGE_PREFIX.length())));
     }
     String name = base.replaceFirst("^" + Jib.REGISTRY_IMAGE_PREFIX, "");
     RegistryImage image = RegistryImage.named(name);
@@ -173,13 +195,16 @@ public final class ServiceImageBuilder {
     switch (settings.target()) {
       case TAR -> {
         Files.createDirectories(settings.tarDirectory());
-        String file = reference.substring(reference.lastIndexOf('/') + 1).replaceFirst(":[^:]*$", "") + ".tar";
+        String file =
+            reference.substring(reference.lastIndexOf('/') + 1).replaceFirst(":[^:]*$", "")
+                + ".tar";
         containerizer =
             Containerizer.to(TarImage.at(settings.tarDirectory().resolve(file)).named(reference));
       }
       case PODMAN ->
           containerizer =
-              Containerizer.to(DockerDaemonImage.named(reference).setDockerExecutable(settings.podman()));
+              Containerizer.to(
+                  DockerDaemonImage.named(reference).setDockerExecutable(settings.podman()));
       default -> {
         RegistryImage image = RegistryImage.named(reference);
         image.addCredentialRetriever(credentials(ImageReference.parse(reference)));
@@ -195,7 +220,8 @@ public final class ServiceImageBuilder {
   }
 
   private com.google.cloud.tools.jib.api.CredentialRetriever credentials(ImageReference reference) {
-    CredentialRetrieverFactory factory = CredentialRetrieverFactory.forImage(reference, this::onLog);
+    CredentialRetrieverFactory factory =
+        CredentialRetrieverFactory.forImage(reference, this::onLog);
     // Podman keeps its logins in auth.json, in the format of Docker's config.json.
     String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
     Path podmanAuth =
@@ -226,7 +252,8 @@ public final class ServiceImageBuilder {
 
   private String describe(BuiltImage image) {
     return switch (image.target()) {
-      case TAR -> image.reference() + " (tar in " + settings.tarDirectory() + ", " + image.digest() + ")";
+      case TAR ->
+          image.reference() + " (tar in " + settings.tarDirectory() + ", " + image.digest() + ")";
       case PODMAN -> image.reference() + " (podman, id " + image.imageId() + ")";
       case REGISTRY -> image.pinnedReference();
     };
@@ -236,16 +263,28 @@ public final class ServiceImageBuilder {
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof ConnectException || t instanceof UnknownHostException) {
         return new ImageBuildException(
-            "Cannot reach the registry for " + reference + " or the base image " + settings.base()
-                + " (" + t.getMessage() + "). Is the registry running? Without network access, use"
+            "Cannot reach the registry for "
+                + reference
+                + " or the base image "
+                + settings.base()
+                + " ("
+                + t.getMessage()
+                + "). Is the registry running? Without network access, use"
                 + " a local base image: -Ddyninka.image.base=tar://path/to/jre.tar (see"
-                + " scripts/base-image.sh).", cause);
+                + " scripts/base-image.sh).",
+            cause);
       }
     }
     if (settings.target() == ImageTarget.PODMAN && cause.getMessage() != null) {
       return new ImageBuildException(
-          "podman could not load " + reference + ": " + cause.getMessage() + " (dyninka.image.podman="
-              + settings.podman() + ")", cause);
+          "podman could not load "
+              + reference
+              + ": "
+              + cause.getMessage()
+              + " (dyninka.image.podman="
+              + settings.podman()
+              + ")",
+          cause);
     }
     return new ImageBuildException("Cannot build " + reference + ": " + cause, cause);
   }

@@ -25,18 +25,21 @@ final class ComputeResourcesStep implements ResourceStep {
       if (c.getResources() == null) {
         c.setResources(new ResourceRequirements());
       }
-      c.getResources().setRequests(merge(c.getResources().getRequests(), model.settings().requests()));
+      c.getResources()
+          .setRequests(merge(c.getResources().getRequests(), model.settings().requests()));
       c.getResources().setLimits(merge(c.getResources().getLimits(), model.settings().limits()));
     }
   }
 
-  private static Map<String, Quantity> merge(Map<String, Quantity> existing, Map<String, String> wanted) {
+  private static Map<String, Quantity> merge(
+      Map<String, Quantity> existing, Map<String, String> wanted) {
     Map<String, Quantity> merged = new LinkedHashMap<>();
-    wanted.forEach((k, v) -> {
-      if (v != null && !v.isBlank()) {
-        merged.put(k, new Quantity(v));
-      }
-    });
+    wanted.forEach(
+        (k, v) -> {
+          if (v != null && !v.isBlank()) {
+            merged.put(k, new Quantity(v));
+          }
+        });
     if (existing != null) {
       merged.putAll(existing);
     }

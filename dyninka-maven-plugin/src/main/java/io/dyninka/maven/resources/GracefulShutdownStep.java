@@ -8,9 +8,9 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 /**
  * A rolling update that loses nothing: a preStop pause lets the endpoints controller take the pod
  * out of its Service before SIGTERM arrives; the service then finishes the requests in flight
- * within its grace period ({@code DYNINKA_SHUTDOWN_GRACE_MS}, 10 s), and the pod's own grace
- * period covers both with room to spare. The pause is Kubernetes' own sleep action, because the
- * image has no shell to run {@code sleep} with.
+ * within its grace period ({@code DYNINKA_SHUTDOWN_GRACE_MS}, 10 s), and the pod's own grace period
+ * covers both with room to spare. The pause is Kubernetes' own sleep action, because the image has
+ * no shell to run {@code sleep} with.
  */
 final class GracefulShutdownStep implements ResourceStep {
 
@@ -33,7 +33,11 @@ final class GracefulShutdownStep implements ResourceStep {
       Container c = pod.getContainers().get(0);
       if (c.getLifecycle() == null) {
         c.setLifecycle(
-            new LifecycleBuilder().withNewPreStop().withNewSleep(PRE_STOP_SECONDS).endPreStop().build());
+            new LifecycleBuilder()
+                .withNewPreStop()
+                .withNewSleep(PRE_STOP_SECONDS)
+                .endPreStop()
+                .build());
       }
     }
   }

@@ -20,15 +20,19 @@ final class ImageDigestStep implements ResourceStep {
   @Override
   public void apply(KubernetesModel model) {
     for (ServiceManifest s : model.app().services()) {
-      model.settings().image(s).ifPresent(image -> {
-        Deployment d = model.deployment(s);
-        Map<String, String> annotations = new LinkedHashMap<>();
-        if (d.getMetadata().getAnnotations() != null) {
-          annotations.putAll(d.getMetadata().getAnnotations());
-        }
-        annotations.put(Labels.IMAGE_DIGEST, image.digest());
-        d.getMetadata().setAnnotations(annotations);
-      });
+      model
+          .settings()
+          .image(s)
+          .ifPresent(
+              image -> {
+                Deployment d = model.deployment(s);
+                Map<String, String> annotations = new LinkedHashMap<>();
+                if (d.getMetadata().getAnnotations() != null) {
+                  annotations.putAll(d.getMetadata().getAnnotations());
+                }
+                annotations.put(Labels.IMAGE_DIGEST, image.digest());
+                d.getMetadata().setAnnotations(annotations);
+              });
     }
   }
 }

@@ -7,13 +7,17 @@ import io.fabric8.kubernetes.client.utils.YamlDumpSettingsBuilder;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The Kubernetes resources of an app: Deployments, Services and NetworkPolicies, one of each per service. */
+/**
+ * The Kubernetes resources of an app: Deployments, Services and NetworkPolicies, one of each per
+ * service.
+ */
 public final class KubernetesResources {
 
   // Plain YAML, as people write it: quotes only where YAML needs them ("true", "8080" as strings).
   private static final KubernetesSerialization YAML =
       new KubernetesSerialization(
-          io.fabric8.kubernetes.client.utils.Serialization.jsonMapper(), true,
+          io.fabric8.kubernetes.client.utils.Serialization.jsonMapper(),
+          true,
           new YamlDumpSettingsBuilder().setMinimizeQuotes(true).build());
 
   private final List<ResourceStep> steps;
@@ -44,7 +48,8 @@ public final class KubernetesResources {
     return generate(app, settings, step -> {});
   }
 
-  public List<HasMetadata> generate(AppManifest app, ResourceSettings settings, Consumer<String> onStep) {
+  public List<HasMetadata> generate(
+      AppManifest app, ResourceSettings settings, Consumer<String> onStep) {
     KubernetesModel model = new KubernetesModel(app, settings);
     for (ResourceStep step : steps) {
       onStep.accept(step.name());

@@ -14,10 +14,13 @@ public final class Labels {
   public static final String VERSION = "app.kubernetes.io/version";
   public static final String COMPONENT = "app.kubernetes.io/component";
   public static final String MANAGER = "dyninka";
+
   /** The service name as the app knows it ({@code filterTemperature}), next to its kube name. */
   public static final String SERVICE = "io.dyninka/service";
+
   /** The digest of the image a Deployment runs, so a reader sees what is deployed. */
   public static final String IMAGE_DIGEST = "io.dyninka/image-digest";
+
   /** A hash of what was applied: a redeploy that changes nothing touches nothing. */
   public static final String CONFIG_HASH = "io.dyninka/config-hash";
 

@@ -28,7 +28,10 @@ final class LabelsStep implements ResourceStep {
         labels.put(Labels.VERSION, model.settings().version().replaceAll("[^A-Za-z0-9_.-]", "_"));
       }
       Map<String, String> annotations = Map.of(Labels.SERVICE, s.name());
-      for (HasMetadata object : new HasMetadata[] {model.deployment(s), model.service(s), model.networkPolicies.get(s.name())}) {
+      for (HasMetadata object :
+          new HasMetadata[] {
+            model.deployment(s), model.service(s), model.networkPolicies.get(s.name())
+          }) {
         if (object != null) {
           add(object.getMetadata(), labels, annotations);
         }
@@ -42,7 +45,8 @@ final class LabelsStep implements ResourceStep {
     }
   }
 
-  private static void add(ObjectMeta meta, Map<String, String> labels, Map<String, String> annotations) {
+  private static void add(
+      ObjectMeta meta, Map<String, String> labels, Map<String, String> annotations) {
     Map<String, String> l = new LinkedHashMap<>(labels);
     if (meta.getLabels() != null) {
       l.putAll(meta.getLabels());

@@ -29,22 +29,36 @@ final class NetworkPolicyStep implements ResourceStep {
     for (ServiceManifest s : app.services()) {
       List<NetworkPolicyPeer> from =
           s.name().equals(app.sink())
-              ? List.of(new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelectorBuilder().build()).build())
-              : app.downstreamOf(s.name()).stream()
-                  .map(d -> new NetworkPolicyPeerBuilder()
-                      .withNewPodSelector().withMatchLabels(Labels.selector(app, d)).endPodSelector()
+              ? List.of(
+                  new NetworkPolicyPeerBuilder()
+                      .withPodSelector(new LabelSelectorBuilder().build())
                       .build())
+              : app.downstreamOf(s.name()).stream()
+                  .map(
+                      d ->
+                          new NetworkPolicyPeerBuilder()
+                              .withNewPodSelector()
+                              .withMatchLabels(Labels.selector(app, d))
+                              .endPodSelector()
+                              .build())
                   .toList();
       NetworkPolicy policy =
           new NetworkPolicyBuilder()
-              .withNewMetadata().withName(s.kubeName()).endMetadata()
+              .withNewMetadata()
+              .withName(s.kubeName())
+              .endMetadata()
               .withNewSpec()
-                .withNewPodSelector().withMatchLabels(Labels.selector(app, s)).endPodSelector()
-                .withPolicyTypes("Ingress")
-                .addNewIngress()
-                  .withFrom(from)
-                  .addNewPort().withProtocol("TCP").withPort(new IntOrString(ServiceObjectsStep.PORT_NAME)).endPort()
-                .endIngress()
+              .withNewPodSelector()
+              .withMatchLabels(Labels.selector(app, s))
+              .endPodSelector()
+              .withPolicyTypes("Ingress")
+              .addNewIngress()
+              .withFrom(from)
+              .addNewPort()
+              .withProtocol("TCP")
+              .withPort(new IntOrString(ServiceObjectsStep.PORT_NAME))
+              .endPort()
+              .endIngress()
               .endSpec()
               .build();
       model.networkPolicies.put(s.name(), policy);

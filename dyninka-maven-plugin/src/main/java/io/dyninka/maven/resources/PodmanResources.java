@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
  * The podman variant: a Kubernetes Pod per service for {@code podman kube play}, on the host
  * network, each service on its own loopback port and finding its peers through {@code
  * DYNINKA_PEERS}. The same non-root, read-only, no-capability security as on Kubernetes (podman
- * keeps no writable /tmp in a read-only container, so /tmp is an emptyDir, as on Kubernetes). No probes: podman turns them into health
- * checks run inside the image, which has no shell or curl; {@code dyninka:deploy} checks readiness
- * over HTTP instead.
+ * keeps no writable /tmp in a read-only container, so /tmp is an emptyDir, as on Kubernetes). No
+ * probes: podman turns them into health checks run inside the image, which has no shell or curl;
+ * {@code dyninka:deploy} checks readiness over HTTP instead.
  */
 public final class PodmanResources {
 
@@ -32,7 +32,10 @@ public final class PodmanResources {
     return ports;
   }
 
-  /** {@code DYNINKA_PEERS} for the loopback ports: every service of the app, so a route may name any. */
+  /**
+   * {@code DYNINKA_PEERS} for the loopback ports: every service of the app, so a route may name
+   * any.
+   */
   public static String peers(AppManifest app, ResourceSettings settings) {
     return ports(app, settings).entrySet().stream()
         .map(e -> e.getKey() + "=http://127.0.0.1:" + e.getValue())
@@ -47,10 +50,13 @@ public final class PodmanResources {
   public static List<Pod> generate(AppManifest app, ResourceSettings settings) {
     Map<String, Integer> ports = ports(app, settings);
     String peers = peers(app, settings);
-    return app.services().stream().map(s -> pod(app, s, settings, ports.get(s.name()), peers)).toList();
+    return app.services().stream()
+        .map(s -> pod(app, s, settings, ports.get(s.name()), peers))
+        .toList();
   }
 
-  private static Pod pod(AppManifest app, ServiceManifest s, ResourceSettings settings, int port, String peers) {
+  private static Pod pod(
+      AppManifest app, ServiceManifest s, ResourceSettings settings, int port, String peers) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(Labels.NAME, s.kubeName());
     labels.putAll(Labels.ofApp(app));
@@ -61,25 +67,49 @@ public final class PodmanResources {
     // An image built into podman's store is found by its tag; one in a registry is pulled.
     boolean local = settings.image(s).map(i -> i.target() != ImageTarget.REGISTRY).orElse(false);
     return new PodBuilder()
-        .withNewMetadata().withName(podName(app, s)).withLabels(labels).withAnnotations(annotations).endMetadata()
+        .withNewMetadata()
+        .withName(podName(app, s))
+        .withLabels(labels)
+        .withAnnotations(annotations)
+        .endMetadata()
         .withNewSpec()
-          .withHostNetwork(true)
-          .addNewVolume().withName("tmp").withNewEmptyDir().withMedium("Memory").endEmptyDir().endVolume()
-          .withRestartPolicy("Always")
-          .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(settings.user()).withRunAsGroup(settings.user()).endSecurityContext()
-          .addNewContainer()
-            .withName(s.kubeName())
-            .withImage(settings.taggedImageFor(app, s))
-            .withImagePullPolicy(local ? "Never" : "Always")
-            .addNewEnv().withName("PORT").withValue(Integer.toString(port)).endEnv()
-            .addNewEnv().withName("DYNINKA_PEERS").withValue(peers).endEnv()
-            .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-            .withNewSecurityContext()
-              .withAllowPrivilegeEscalation(false)
-              .withReadOnlyRootFilesystem(true)
-              .withNewCapabilities().addToDrop("ALL").endCapabilities()
-            .endSecurityContext()
-          .endContainer()
+        .withHostNetwork(true)
+        .addNewVolume()
+        .withName("tmp")
+        .withNewEmptyDir()
+        .withMedium("Memory")
+        .endEmptyDir()
+        .endVolume()
+        .withRestartPolicy("Always")
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(settings.user())
+        .withRunAsGroup(settings.user())
+        .endSecurityContext()
+        .addNewContainer()
+        .withName(s.kubeName())
+        .withImage(settings.taggedImageFor(app, s))
+        .withImagePullPolicy(local ? "Never" : "Always")
+        .addNewEnv()
+        .withName("PORT")
+        .withValue(Integer.toString(port))
+        .endEnv()
+        .addNewEnv()
+        .withName("DYNINKA_PEERS")
+        .withValue(peers)
+        .endEnv()
+        .addNewVolumeMount()
+        .withName("tmp")
+        .withMountPath("/tmp")
+        .endVolumeMount()
+        .withNewSecurityContext()
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(true)
+        .withNewCapabilities()
+        .addToDrop("ALL")
+        .endCapabilities()
+        .endSecurityContext()
+        .endContainer()
         .endSpec()
         .build();
   }

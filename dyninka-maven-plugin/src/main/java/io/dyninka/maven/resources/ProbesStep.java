@@ -37,7 +37,10 @@ final class ProbesStep implements ResourceStep {
 
   private static Probe http(String path, int period, int failureThreshold) {
     return new ProbeBuilder()
-        .withNewHttpGet().withPath(path).withPort(new IntOrString(ServiceObjectsStep.PORT_NAME)).endHttpGet()
+        .withNewHttpGet()
+        .withPath(path)
+        .withPort(new IntOrString(ServiceObjectsStep.PORT_NAME))
+        .endHttpGet()
         .withPeriodSeconds(period)
         .withTimeoutSeconds(2)
         .withFailureThreshold(failureThreshold)

@@ -41,7 +41,11 @@ public final class ResourceFiles {
         Files.writeString(tmp, file.getValue());
       }
       for (Map.Entry<Path, Path> s : staged.entrySet()) {
-        Files.move(s.getValue(), s.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            s.getValue(),
+            s.getKey(),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
       }
     } finally {
       List<Path> leftovers = new ArrayList<>(staged.values());

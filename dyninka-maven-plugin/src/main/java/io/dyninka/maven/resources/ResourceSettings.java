@@ -58,8 +58,8 @@ public record ResourceSettings(
   }
 
   /**
-   * The image an orchestrator runs: pinned to its digest when a build recorded it in a registry,
-   * so that a redeploy changes exactly the services whose image changed; else the tagged name.
+   * The image an orchestrator runs: pinned to its digest when a build recorded it in a registry, so
+   * that a redeploy changes exactly the services whose image changed; else the tagged name.
    */
   public String imageFor(AppManifest app, ServiceManifest service) {
     return image(service)
@@ -69,7 +69,9 @@ public record ResourceSettings(
 
   /** The tagged image name: what podman finds in its local store. */
   public String taggedImageFor(AppManifest app, ServiceManifest service) {
-    return image(service).map(BuiltImage::reference).orElseGet(() -> ImageNames.reference(registry, tag, app, service));
+    return image(service)
+        .map(BuiltImage::reference)
+        .orElseGet(() -> ImageNames.reference(registry, tag, app, service));
   }
 
   /** The replicas of a service: state placed in a service lives in one JVM, so it gets one. */

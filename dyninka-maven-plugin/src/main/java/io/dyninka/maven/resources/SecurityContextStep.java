@@ -9,10 +9,10 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 
 /**
- * Runs every service as the image's numeric non-root user, without privileges or capabilities, on
- * a read-only root file system (the restricted Pod Security Standard). The JVM and Vert.x still
- * need a writable {@code /tmp}: it is an in-memory emptyDir. Services never call the Kubernetes
- * API, so they get no service account token.
+ * Runs every service as the image's numeric non-root user, without privileges or capabilities, on a
+ * read-only root file system (the restricted Pod Security Standard). The JVM and Vert.x still need
+ * a writable {@code /tmp}: it is an in-memory emptyDir. Services never call the Kubernetes API, so
+ * they get no service account token.
  */
 final class SecurityContextStep implements ResourceStep {
 
@@ -32,7 +32,9 @@ final class SecurityContextStep implements ResourceStep {
                 .withRunAsNonRoot(true)
                 .withRunAsUser(user)
                 .withRunAsGroup(user)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
                 .build());
       }
       pod.setAutomountServiceAccountToken(false);
@@ -44,11 +46,22 @@ final class SecurityContextStep implements ResourceStep {
                 .withAllowPrivilegeEscalation(false)
                 .withReadOnlyRootFilesystem(true)
                 .withPrivileged(false)
-                .withNewCapabilities().addToDrop("ALL").endCapabilities()
+                .withNewCapabilities()
+                .addToDrop("ALL")
+                .endCapabilities()
                 .build());
       }
-      pod.getVolumes().add(new VolumeBuilder().withName("tmp").withNewEmptyDir().withMedium("Memory").withSizeLimit(new io.fabric8.kubernetes.api.model.Quantity("64Mi")).endEmptyDir().build());
-      c.getVolumeMounts().add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
+      pod.getVolumes()
+          .add(
+              new VolumeBuilder()
+                  .withName("tmp")
+                  .withNewEmptyDir()
+                  .withMedium("Memory")
+                  .withSizeLimit(new io.fabric8.kubernetes.api.model.Quantity("64Mi"))
+                  .endEmptyDir()
+                  .build());
+      c.getVolumeMounts()
+          .add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
     }
   }
 }

@@ -20,8 +20,10 @@ final class FakeKubelet implements AutoCloseable {
   private final KubernetesClient client;
   private final String namespace;
   private final Set<String> missingImages = ConcurrentHashMap.newKeySet();
+
   /** When each Deployment generation was first seen: it gets ready {@code startup} later. */
   private final java.util.Map<String, Long> seen = new ConcurrentHashMap<>();
+
   private volatile long startupNanos;
   private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
 
@@ -45,26 +47,54 @@ final class FakeKubelet implements AutoCloseable {
   private void tick() {
     try {
       for (Deployment d : client.apps().deployments().inNamespace(namespace).list().getItems()) {
-        long generation = d.getMetadata().getGeneration() == null ? 1 : d.getMetadata().getGeneration();
+        long generation =
+            d.getMetadata().getGeneration() == null ? 1 : d.getMetadata().getGeneration();
         String image = d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
         if (missingImages.contains(image)) {
-          client.pods().inNamespace(namespace).resource(new PodBuilder()
-              .withNewMetadata().withName(d.getMetadata().getName() + "-abc12").withLabels(d.getSpec().getSelector().getMatchLabels()).endMetadata()
-              .withNewStatus().addNewContainerStatus().withName("c").withImage(image)
-                .withNewState().withNewWaiting().withReason("ErrImagePull").endWaiting().endState()
-              .endContainerStatus().endStatus().build()).createOr(existing -> existing.update());
+          client
+              .pods()
+              .inNamespace(namespace)
+              .resource(
+                  new PodBuilder()
+                      .withNewMetadata()
+                      .withName(d.getMetadata().getName() + "-abc12")
+                      .withLabels(d.getSpec().getSelector().getMatchLabels())
+                      .endMetadata()
+                      .withNewStatus()
+                      .addNewContainerStatus()
+                      .withName("c")
+                      .withImage(image)
+                      .withNewState()
+                      .withNewWaiting()
+                      .withReason("ErrImagePull")
+                      .endWaiting()
+                      .endState()
+                      .endContainerStatus()
+                      .endStatus()
+                      .build())
+              .createOr(existing -> existing.update());
           continue;
         }
-        if (d.getStatus() != null && d.getStatus().getObservedGeneration() != null && d.getStatus().getObservedGeneration() >= generation) {
+        if (d.getStatus() != null
+            && d.getStatus().getObservedGeneration() != null
+            && d.getStatus().getObservedGeneration() >= generation) {
           continue;
         }
-        long first = seen.computeIfAbsent(d.getMetadata().getName() + "@" + generation, k -> System.nanoTime());
+        long first =
+            seen.computeIfAbsent(
+                d.getMetadata().getName() + "@" + generation, k -> System.nanoTime());
         if (System.nanoTime() - first < startupNanos) {
           continue;
         }
         int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-        d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(generation).withReplicas(replicas)
-            .withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas).build());
+        d.setStatus(
+            new DeploymentStatusBuilder()
+                .withObservedGeneration(generation)
+                .withReplicas(replicas)
+                .withUpdatedReplicas(replicas)
+                .withReadyReplicas(replicas)
+                .withAvailableReplicas(replicas)
+                .build());
         client.resource(d).updateStatus();
       }
     } catch (RuntimeException e) {

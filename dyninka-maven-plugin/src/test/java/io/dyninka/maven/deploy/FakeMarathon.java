@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,29 +67,43 @@ final class FakeMarathon implements AutoCloseable {
           reply(exchange, 409, new JsonObject().put("message", "Group already exists"));
         } else {
           store(group);
-          reply(exchange, 201, new JsonObject().put("version", group.getString("version")).put("deploymentId", "d" + version));
+          reply(
+              exchange,
+              201,
+              new JsonObject()
+                  .put("version", group.getString("version"))
+                  .put("deploymentId", "d" + version));
         }
       }
       case "PUT" -> {
         JsonObject change = new JsonObject(body);
-        JsonObject group = change.containsKey("apps") ? change : versions.get(change.getString("version"));
+        JsonObject group =
+            change.containsKey("apps") ? change : versions.get(change.getString("version"));
         if (!groups.containsKey(id) || group == null) {
-          reply(exchange, 404, new JsonObject().put("message", "Group '" + id + "' does not exist"));
+          reply(
+              exchange, 404, new JsonObject().put("message", "Group '" + id + "' does not exist"));
         } else {
           store(group.copy().put("id", id));
-          reply(exchange, 200, new JsonObject().put("version", "v" + version).put("deploymentId", "d" + version));
+          reply(
+              exchange,
+              200,
+              new JsonObject().put("version", "v" + version).put("deploymentId", "d" + version));
         }
       }
       case "GET" -> {
         JsonObject group = groups.get(id);
         if (group == null) {
-          reply(exchange, 404, new JsonObject().put("message", "Group '" + id + "' does not exist"));
+          reply(
+              exchange, 404, new JsonObject().put("message", "Group '" + id + "' does not exist"));
         } else {
           reply(exchange, 200, group);
         }
       }
       case "DELETE" -> {
-        reply(exchange, groups.remove(id) == null ? 404 : 200, new JsonObject().put("version", "v" + ++version));
+        reply(
+            exchange,
+            groups.remove(id) == null ? 404 : 200,
+            new JsonObject().put("version", "v" + ++version));
       }
       default -> reply(exchange, 405, new JsonObject());
     }
@@ -105,8 +118,10 @@ final class FakeMarathon implements AutoCloseable {
       JsonObject app = (JsonObject) o;
       String image = app.getJsonObject("container").getJsonObject("docker").getString("image");
       int instances = app.getInteger("instances", 1);
-      app.put("tasksRunning", instances).put("tasksHealthy", broken.contains(image) ? 0 : instances)
-          .put("deployments", new JsonArray()).put("version", v);
+      app.put("tasksRunning", instances)
+          .put("tasksHealthy", broken.contains(image) ? 0 : instances)
+          .put("deployments", new JsonArray())
+          .put("version", v);
     }
     groups.put(group.getString("id"), group);
   }

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = ServerSideApplyOnCrudMock.class)
+@EnableKubernetesMockClient(
+    crud = true,
+    kubernetesClientBuilderCustomizer = ServerSideApplyOnCrudMock.class)
 class KubernetesDeployerTest {
 
   static final AppManifest APP = Manifests.smartBuilding();
@@ -54,40 +56,95 @@ class KubernetesDeployerTest {
 
   static List<HasMetadata> objects(Map<String, String> digests) {
     Map<String, BuiltImage> images = new LinkedHashMap<>();
-    APP.services().forEach(s -> images.put(s.name(), new BuiltImage(s.name(),
-        "127.0.0.1:5000/smart-building-" + s.kubeName() + ":1.0", "127.0.0.1:5000/smart-building-" + s.kubeName(),
-        digests.getOrDefault(s.name(), "sha256:" + "1".repeat(64)), "sha256:" + "2".repeat(64), ImageTarget.REGISTRY)));
-    ResourceSettings settings = new ResourceSettings("127.0.0.1:5000", "1.0", images, "1.0", 1,
-        Map.of("cpu", "100m", "memory", "192Mi"), Map.of("memory", "256Mi"), 65532, 8080, 9001, 0.25, 256,
-        ResourceSettings.DEFAULT_MARATHON_PEER_URL);
+    APP.services()
+        .forEach(
+            s ->
+                images.put(
+                    s.name(),
+                    new BuiltImage(
+                        s.name(),
+                        "127.0.0.1:5000/smart-building-" + s.kubeName() + ":1.0",
+                        "127.0.0.1:5000/smart-building-" + s.kubeName(),
+                        digests.getOrDefault(s.name(), "sha256:" + "1".repeat(64)),
+                        "sha256:" + "2".repeat(64),
+                        ImageTarget.REGISTRY)));
+    ResourceSettings settings =
+        new ResourceSettings(
+            "127.0.0.1:5000",
+            "1.0",
+            images,
+            "1.0",
+            1,
+            Map.of("cpu", "100m", "memory", "192Mi"),
+            Map.of("memory", "256Mi"),
+            65532,
+            8080,
+            9001,
+            0.25,
+            256,
+            ResourceSettings.DEFAULT_MARATHON_PEER_URL);
     return KubernetesResources.withDefaultSteps().generate(APP, settings);
   }
 
   List<String> appObjects() {
-    Map<String, String> selector = Map.of(Labels.PART_OF, APP.app(), Labels.MANAGED_BY, Labels.MANAGER);
+    Map<String, String> selector =
+        Map.of(Labels.PART_OF, APP.app(), Labels.MANAGED_BY, Labels.MANAGER);
     return Stream.of(
-            client.apps().deployments().inNamespace(NS).withLabels(selector).list().getItems().stream(),
+            client
+                .apps()
+                .deployments()
+                .inNamespace(NS)
+                .withLabels(selector)
+                .list()
+                .getItems()
+                .stream(),
             client.services().inNamespace(NS).withLabels(selector).list().getItems().stream(),
-            client.network().v1().networkPolicies().inNamespace(NS).withLabels(selector).list().getItems().stream())
+            client
+                .network()
+                .v1()
+                .networkPolicies()
+                .inNamespace(NS)
+                .withLabels(selector)
+                .list()
+                .getItems()
+                .stream())
         .flatMap(s -> s.map(KubernetesDeployer::key))
         .sorted()
         .toList();
   }
 
   long generation(String deployment) {
-    return client.apps().deployments().inNamespace(NS).withName(deployment).get().getMetadata().getGeneration();
+    return client
+        .apps()
+        .deployments()
+        .inNamespace(NS)
+        .withName(deployment)
+        .get()
+        .getMetadata()
+        .getGeneration();
   }
 
   @Test
-  @DisplayName("deploy creates exactly a Deployment, a Service and a NetworkPolicy per service, and waits until ready")
+  @DisplayName(
+      "deploy creates exactly a Deployment, a Service and a NetworkPolicy per service, and waits until ready")
   void createsExpectedObjects() throws Exception {
     kubelet.startingIn(Duration.ofMillis(400));
     DeployResult result = deployer(Duration.ofSeconds(20)).deploy(APP.app(), objects(Map.of()));
 
-    assertThat(appObjects()).containsExactlyInAnyOrder(
-        "Deployment/get", "Deployment/filter-temperature", "Deployment/map", "Deployment/moving-avg",
-        "Service/get", "Service/filter-temperature", "Service/map", "Service/moving-avg",
-        "NetworkPolicy/get", "NetworkPolicy/filter-temperature", "NetworkPolicy/map", "NetworkPolicy/moving-avg");
+    assertThat(appObjects())
+        .containsExactlyInAnyOrder(
+            "Deployment/get",
+            "Deployment/filter-temperature",
+            "Deployment/map",
+            "Deployment/moving-avg",
+            "Service/get",
+            "Service/filter-temperature",
+            "Service/map",
+            "Service/moving-avg",
+            "NetworkPolicy/get",
+            "NetworkPolicy/filter-temperature",
+            "NetworkPolicy/map",
+            "NetworkPolicy/moving-avg");
     assertThat(result.changed()).hasSize(12);
     assertThat(log).anyMatch(l -> l.startsWith("ready 4/4"));
     assertThat(log).anyMatch(l -> l.contains("waiting for"));
@@ -100,15 +157,27 @@ class KubernetesDeployerTest {
   @DisplayName("a redeploy with one service's new image digest rolls only that Deployment")
   void rollsOnlyChangedService() throws Exception {
     deployer(Duration.ofSeconds(20)).deploy(APP.app(), objects(Map.of()));
-    assertThat(Stream.of("get", "filter-temperature", "map", "moving-avg").map(this::generation)).containsOnly(1L);
+    assertThat(Stream.of("get", "filter-temperature", "map", "moving-avg").map(this::generation))
+        .containsOnly(1L);
 
     log.clear();
-    DeployResult again = deployer(Duration.ofSeconds(20)).deploy(APP.app(), objects(Map.of("map", "sha256:" + "9".repeat(64))));
+    DeployResult again =
+        deployer(Duration.ofSeconds(20))
+            .deploy(APP.app(), objects(Map.of("map", "sha256:" + "9".repeat(64))));
 
     assertThat(again.changed()).containsExactly("Deployment/map");
     assertThat(generation("map")).isEqualTo(2);
-    assertThat(Stream.of("get", "filter-temperature", "moving-avg").map(this::generation)).containsOnly(1L);
-    assertThat(client.apps().deployments().inNamespace(NS).withName("map").get().getMetadata().getAnnotations())
+    assertThat(Stream.of("get", "filter-temperature", "moving-avg").map(this::generation))
+        .containsOnly(1L);
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName("map")
+                .get()
+                .getMetadata()
+                .getAnnotations())
         .containsEntry(Labels.IMAGE_DIGEST, "sha256:" + "9".repeat(64));
   }
 
@@ -124,8 +193,19 @@ class KubernetesDeployerTest {
   @Test
   @DisplayName("undeploy removes everything deploy made, and only that")
   void undeployLeavesNothing() throws Exception {
-    client.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName("someone-else")
-        .addToLabels(Labels.PART_OF, "other").endMetadata().withNewSpec().endSpec().build()).create();
+    client
+        .services()
+        .inNamespace(NS)
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withName("someone-else")
+                .addToLabels(Labels.PART_OF, "other")
+                .endMetadata()
+                .withNewSpec()
+                .endSpec()
+                .build())
+        .create();
     deployer(Duration.ofSeconds(20)).deploy(APP.app(), objects(Map.of()));
 
     List<String> deleted = deployer(Duration.ofSeconds(20)).undeploy(APP.app());
@@ -136,7 +216,8 @@ class KubernetesDeployerTest {
   }
 
   @Test
-  @DisplayName("an image the cluster cannot pull fails the deploy, says what to fix, and leaves nothing behind")
+  @DisplayName(
+      "an image the cluster cannot pull fails the deploy, says what to fix, and leaves nothing behind")
   void missingImageRollsBack() {
     kubelet.withoutImage("127.0.0.1:5000/smart-building-map@sha256:" + "1".repeat(64));
 
@@ -156,27 +237,54 @@ class KubernetesDeployerTest {
     String broken = "sha256:" + "7".repeat(64);
     kubelet.withoutImage("127.0.0.1:5000/smart-building-get@" + broken);
 
-    assertThatThrownBy(() -> deployer(Duration.ofSeconds(20)).deploy(APP.app(), objects(Map.of("get", broken))))
+    assertThatThrownBy(
+            () ->
+                deployer(Duration.ofSeconds(20)).deploy(APP.app(), objects(Map.of("get", broken))))
         .isInstanceOf(DeployException.class)
-        .satisfies(e -> assertThat(((DeployException) e).applied()).containsExactly("Deployment/get"));
-    assertThat(client.apps().deployments().inNamespace(NS).withName("get").get()
-        .getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).endsWith("1".repeat(64));
+        .satisfies(
+            e -> assertThat(((DeployException) e).applied()).containsExactly("Deployment/get"));
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName("get")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getImage())
+        .endsWith("1".repeat(64));
     assertThat(appObjects()).hasSize(12);
   }
 
   @Test
-  @DisplayName("RBAC forbidden names the object and the permissions to ask for, and rolls back what was applied")
+  @DisplayName(
+      "RBAC forbidden names the object and the permissions to ask for, and rolls back what was applied")
   void forbidden() {
-    server.expect().put().withPath("/apis/networking.k8s.io/v1/namespaces/test/networkpolicies/get?fieldManager=dyninka&force=true")
-        .andReturn(403, new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(403).withReason("Forbidden")
-            .withMessage("networkpolicies.networking.k8s.io \"get\" is forbidden: User \"dev\" cannot patch resource").build())
+    server
+        .expect()
+        .put()
+        .withPath(
+            "/apis/networking.k8s.io/v1/namespaces/test/networkpolicies/get?fieldManager=dyninka&force=true")
+        .andReturn(
+            403,
+            new io.fabric8.kubernetes.api.model.StatusBuilder()
+                .withCode(403)
+                .withReason("Forbidden")
+                .withMessage(
+                    "networkpolicies.networking.k8s.io \"get\" is forbidden: User \"dev\" cannot patch resource")
+                .build())
         .always();
 
     assertThatThrownBy(() -> deployer(Duration.ofSeconds(20)).deploy(APP.app(), objects(Map.of())))
         .isInstanceOf(DeployException.class)
         .hasMessageContaining("Forbidden to create NetworkPolicy/get in namespace test (RBAC)")
         .hasMessageContaining("networkpolicies (networking.k8s.io)")
-        .hasMessageContaining("Applied before the failure: Service/get, Service/filter-temperature, Service/map, Service/moving-avg")
+        .hasMessageContaining(
+            "Applied before the failure: Service/get, Service/filter-temperature, Service/map, Service/moving-avg")
         .hasMessageContaining("rolled back");
     assertThat(appObjects()).isEmpty();
   }
@@ -184,11 +292,20 @@ class KubernetesDeployerTest {
   @Test
   @DisplayName("no reachable cluster says where it looked and what to do, having applied nothing")
   void noCluster() {
-    var config = new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("https://127.0.0.1:1/")
-        .withRequestRetryBackoffLimit(0).withConnectionTimeout(2000).withNamespace(NS).build();
-    try (KubernetesClient nowhere = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build()) {
-      assertThatThrownBy(() -> new KubernetesDeployer(nowhere, NS, Duration.ofSeconds(5), Duration.ofMillis(50), log::add)
-              .deploy(APP.app(), objects(Map.of())))
+    var config =
+        new io.fabric8.kubernetes.client.ConfigBuilder()
+            .withMasterUrl("https://127.0.0.1:1/")
+            .withRequestRetryBackoffLimit(0)
+            .withConnectionTimeout(2000)
+            .withNamespace(NS)
+            .build();
+    try (KubernetesClient nowhere =
+        new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build()) {
+      assertThatThrownBy(
+              () ->
+                  new KubernetesDeployer(
+                          nowhere, NS, Duration.ofSeconds(5), Duration.ofMillis(50), log::add)
+                      .deploy(APP.app(), objects(Map.of())))
           .isInstanceOf(DeployException.class)
           .hasMessageContaining("No Kubernetes cluster reachable at https://127.0.0.1:1/")
           .hasMessageContaining("-Ddyninka.target=")
@@ -197,7 +314,8 @@ class KubernetesDeployerTest {
   }
 
   @Test
-  @DisplayName("a service that never gets ready times out with its name, and the deploy is rolled back")
+  @DisplayName(
+      "a service that never gets ready times out with its name, and the deploy is rolled back")
   void timeout() {
     kubelet.close();
     assertThatThrownBy(() -> deployer(Duration.ofMillis(300)).deploy(APP.app(), objects(Map.of())))

@@ -42,10 +42,34 @@ class MarathonDeployerTest {
 
   static JsonObject group(Map<String, String> digests) {
     Map<String, BuiltImage> images = new LinkedHashMap<>();
-    APP.services().forEach(s -> images.put(s.name(), new BuiltImage(s.name(), "reg/smart-building-" + s.kubeName() + ":1",
-        "reg/smart-building-" + s.kubeName(), digests.getOrDefault(s.name(), "sha256:" + "1".repeat(64)), "sha256:0", ImageTarget.REGISTRY)));
-    return MarathonResources.group(APP, new ResourceSettings("reg", "1", images, "1", 1, Map.of(), Map.of(), 65532, 8080, 9001,
-        0.25, 256, ResourceSettings.DEFAULT_MARATHON_PEER_URL));
+    APP.services()
+        .forEach(
+            s ->
+                images.put(
+                    s.name(),
+                    new BuiltImage(
+                        s.name(),
+                        "reg/smart-building-" + s.kubeName() + ":1",
+                        "reg/smart-building-" + s.kubeName(),
+                        digests.getOrDefault(s.name(), "sha256:" + "1".repeat(64)),
+                        "sha256:0",
+                        ImageTarget.REGISTRY)));
+    return MarathonResources.group(
+        APP,
+        new ResourceSettings(
+            "reg",
+            "1",
+            images,
+            "1",
+            1,
+            Map.of(),
+            Map.of(),
+            65532,
+            8080,
+            9001,
+            0.25,
+            256,
+            ResourceSettings.DEFAULT_MARATHON_PEER_URL));
   }
 
   @Test
@@ -53,12 +77,18 @@ class MarathonDeployerTest {
   void createsGroup() throws Exception {
     DeployResult result = deployer(Duration.ofSeconds(10)).deploy(group(Map.of()));
 
-    assertThat(marathon.writes()).extracting(FakeMarathon.Request::method, FakeMarathon.Request::path)
+    assertThat(marathon.writes())
+        .extracting(FakeMarathon.Request::method, FakeMarathon.Request::path)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "/v2/groups"));
     JsonObject posted = new JsonObject(marathon.writes().get(0).body());
     assertThat(posted).isEqualTo(group(Map.of()));
-    assertThat(MarathonDeployer.apps(posted)).extracting(a -> a.getString("id"))
-        .containsExactly("/smart-building/get", "/smart-building/filter-temperature", "/smart-building/map", "/smart-building/moving-avg");
+    assertThat(MarathonDeployer.apps(posted))
+        .extracting(a -> a.getString("id"))
+        .containsExactly(
+            "/smart-building/get",
+            "/smart-building/filter-temperature",
+            "/smart-building/map",
+            "/smart-building/moving-avg");
     assertThat(result.changed()).hasSize(4);
     assertThat(log).contains("ready 4/4");
   }
@@ -67,11 +97,14 @@ class MarathonDeployerTest {
   @DisplayName("a redeploy PUTs the group and reports only the app whose image changed")
   void redeployChangesOneApp() throws Exception {
     deployer(Duration.ofSeconds(10)).deploy(group(Map.of()));
-    DeployResult again = deployer(Duration.ofSeconds(10)).deploy(group(Map.of("map", "sha256:" + "9".repeat(64))));
+    DeployResult again =
+        deployer(Duration.ofSeconds(10)).deploy(group(Map.of("map", "sha256:" + "9".repeat(64))));
 
     assertThat(again.changed()).containsExactly("/smart-building/map");
-    assertThat(marathon.writes()).extracting(FakeMarathon.Request::method, FakeMarathon.Request::path)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "/v2/groups"),
+    assertThat(marathon.writes())
+        .extracting(FakeMarathon.Request::method, FakeMarathon.Request::path)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("POST", "/v2/groups"),
             org.assertj.core.groups.Tuple.tuple("PUT", "/v2/groups/smart-building"));
   }
 
@@ -102,8 +135,10 @@ class MarathonDeployerTest {
     String broken = "sha256:" + "6".repeat(64);
     marathon.breakImage("reg/smart-building-get@" + broken);
     assertThatThrownBy(() -> deployer(Duration.ofMillis(300)).deploy(group(Map.of("get", broken))))
-        .isInstanceOf(DeployException.class).hasMessageContaining("put back to version v1");
-    assertThat(marathon.writes().get(marathon.writes().size() - 1).body()).contains("\"version\":\"v1\"");
+        .isInstanceOf(DeployException.class)
+        .hasMessageContaining("put back to version v1");
+    assertThat(marathon.writes().get(marathon.writes().size() - 1).body())
+        .contains("\"version\":\"v1\"");
   }
 
   @Test
@@ -113,14 +148,25 @@ class MarathonDeployerTest {
     List<String> removed = deployer(Duration.ofSeconds(10)).undeploy("/smart-building");
     assertThat(removed).hasSize(4);
     assertThat(marathon.hasGroup("/smart-building")).isFalse();
-    assertThat(marathon.writes()).last().extracting(FakeMarathon.Request::method).isEqualTo("DELETE");
+    assertThat(marathon.writes())
+        .last()
+        .extracting(FakeMarathon.Request::method)
+        .isEqualTo("DELETE");
   }
 
   @Test
   @DisplayName("no Marathon at the URL says so and what to check")
   void unreachable() {
-    assertThatThrownBy(() -> new MarathonDeployer(java.net.URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1), Duration.ofMillis(10), log::add)
-            .deploy(group(Map.of())))
-        .isInstanceOf(DeployException.class).hasMessageContaining("No Marathon reachable at http://127.0.0.1:1/").hasMessageContaining("MARATHON_URL");
+    assertThatThrownBy(
+            () ->
+                new MarathonDeployer(
+                        java.net.URI.create("http://127.0.0.1:1"),
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(10),
+                        log::add)
+                    .deploy(group(Map.of())))
+        .isInstanceOf(DeployException.class)
+        .hasMessageContaining("No Marathon reachable at http://127.0.0.1:1/")
+        .hasMessageContaining("MARATHON_URL");
   }
 }

@@ -24,41 +24,51 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The podman deployer against a recording stand-in for the podman CLI, and health endpoints on loopback. */
+/**
+ * The podman deployer against a recording stand-in for the podman CLI, and health endpoints on
+ * loopback.
+ */
 class PodmanDeployerTest {
 
   static final AppManifest APP = Manifests.smartBuilding();
   @TempDir Path work;
   final List<List<String>> commands = new ArrayList<>();
+
   /** The pods "podman" has: name → labels. */
   final Map<String, JsonObject> pods = new LinkedHashMap<>();
+
   final List<HttpServer> health = new ArrayList<>();
   final List<String> log = new ArrayList<>();
   boolean failPlay;
 
-  CommandRunner fakePodman = (command, timeout) -> {
-    commands.add(command);
-    List<String> args = command.subList(3, command.size());
-    if (args.get(0).equals("pod") && args.get(1).equals("ps")) {
-      JsonArray list = new JsonArray();
-      pods.forEach((name, labels) -> list.add(new JsonObject().put("Name", name).put("Labels", labels)));
-      return new CommandRunner.Result(0, list.encode());
-    }
-    if (args.get(0).equals("kube")) {
-      if (failPlay) {
-        return new CommandRunner.Result(125, "Error: initializing source docker://127.0.0.1:5000/x: manifest unknown");
-      }
-      String yaml = Files.readString(Path.of(command.get(command.size() - 1)));
-      Pod pod = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(yaml, Pod.class);
-      pods.put(pod.getMetadata().getName(), new JsonObject(new LinkedHashMap<>(pod.getMetadata().getLabels())));
-      return new CommandRunner.Result(0, "Pod:\nabc\n");
-    }
-    if (args.get(0).equals("pod") && args.get(1).equals("rm")) {
-      pods.remove(args.get(3));
-      return new CommandRunner.Result(0, "");
-    }
-    return new CommandRunner.Result(1, "unexpected " + command);
-  };
+  CommandRunner fakePodman =
+      (command, timeout) -> {
+        commands.add(command);
+        List<String> args = command.subList(3, command.size());
+        if (args.get(0).equals("pod") && args.get(1).equals("ps")) {
+          JsonArray list = new JsonArray();
+          pods.forEach(
+              (name, labels) -> list.add(new JsonObject().put("Name", name).put("Labels", labels)));
+          return new CommandRunner.Result(0, list.encode());
+        }
+        if (args.get(0).equals("kube")) {
+          if (failPlay) {
+            return new CommandRunner.Result(
+                125, "Error: initializing source docker://127.0.0.1:5000/x: manifest unknown");
+          }
+          String yaml = Files.readString(Path.of(command.get(command.size() - 1)));
+          Pod pod = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(yaml, Pod.class);
+          pods.put(
+              pod.getMetadata().getName(),
+              new JsonObject(new LinkedHashMap<>(pod.getMetadata().getLabels())));
+          return new CommandRunner.Result(0, "Pod:\nabc\n");
+        }
+        if (args.get(0).equals("pod") && args.get(1).equals("rm")) {
+          pods.remove(args.get(3));
+          return new CommandRunner.Result(0, "");
+        }
+        return new CommandRunner.Result(1, "unexpected " + command);
+      };
 
   @AfterEach
   void stop() {
@@ -70,12 +80,30 @@ class PodmanDeployerTest {
     java.util.Random random = new java.util.Random();
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = 20000 + random.nextInt(20000);
-      ResourceSettings settings = new ResourceSettings("", "1", Map.of(), "1", 1, Map.of(), Map.of(), 65532, 8080, base, 0.25, 256,
-          ResourceSettings.DEFAULT_MARATHON_PEER_URL);
+      ResourceSettings settings =
+          new ResourceSettings(
+              "",
+              "1",
+              Map.of(),
+              "1",
+              1,
+              Map.of(),
+              Map.of(),
+              65532,
+              8080,
+              base,
+              0.25,
+              256,
+              ResourceSettings.DEFAULT_MARATHON_PEER_URL);
       try {
         for (int port : PodmanResources.ports(APP, settings).values()) {
           HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-          s.createContext("/health/ready", e -> { e.sendResponseHeaders(200, -1); e.close(); });
+          s.createContext(
+              "/health/ready",
+              e -> {
+                e.sendResponseHeaders(200, -1);
+                e.close();
+              });
           s.start();
           health.add(s);
         }
@@ -89,23 +117,45 @@ class PodmanDeployerTest {
   }
 
   PodmanDeployer deployer(Duration timeout) {
-    return new PodmanDeployer(fakePodman, List.of("podman", "--runtime", "runc"), false, work, timeout, Duration.ofMillis(20), log::add);
+    return new PodmanDeployer(
+        fakePodman,
+        List.of("podman", "--runtime", "runc"),
+        false,
+        work,
+        timeout,
+        Duration.ofMillis(20),
+        log::add);
   }
 
   @Test
-  @DisplayName("plays one pod per service with the given runtime and waits for /health/ready; a redeploy of the same plays nothing")
+  @DisplayName(
+      "plays one pod per service with the given runtime and waits for /health/ready; a redeploy of the same plays nothing")
   void deploysAndIsIdempotent() throws Exception {
     ResourceSettings settings = servicesListening();
-    DeployResult result = deployer(Duration.ofSeconds(10)).deploy(APP.app(), PodmanResources.generate(APP, settings));
+    DeployResult result =
+        deployer(Duration.ofSeconds(10)).deploy(APP.app(), PodmanResources.generate(APP, settings));
 
     assertThat(result.changed()).hasSize(4);
-    assertThat(commands).filteredOn(c -> c.contains("kube")).hasSize(4)
-        .allSatisfy(c -> assertThat(c).startsWith("podman", "--runtime", "runc", "kube", "play", "--replace", "--tls-verify=false"));
+    assertThat(commands)
+        .filteredOn(c -> c.contains("kube"))
+        .hasSize(4)
+        .allSatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith(
+                        "podman",
+                        "--runtime",
+                        "runc",
+                        "kube",
+                        "play",
+                        "--replace",
+                        "--tls-verify=false"));
     assertThat(result.entry()).endsWith(":" + (settings.podmanBasePort() + 3) + "/");
     assertThat(log).contains("ready 4/4");
 
     commands.clear();
-    DeployResult again = deployer(Duration.ofSeconds(10)).deploy(APP.app(), PodmanResources.generate(APP, settings));
+    DeployResult again =
+        deployer(Duration.ofSeconds(10)).deploy(APP.app(), PodmanResources.generate(APP, settings));
     assertThat(again.changed()).isEmpty();
     assertThat(commands).noneMatch(c -> c.contains("kube"));
   }
@@ -113,10 +163,26 @@ class PodmanDeployerTest {
   @Test
   @DisplayName("a pod that cannot start is removed again, and the error says the image is missing")
   void failureRemovesPods() throws Exception {
-    ResourceSettings settings = new ResourceSettings("", "1", Map.of(), "1", 1, Map.of(), Map.of(), 65532, 8080, 1, 0.25, 256,
-        ResourceSettings.DEFAULT_MARATHON_PEER_URL);
+    ResourceSettings settings =
+        new ResourceSettings(
+            "",
+            "1",
+            Map.of(),
+            "1",
+            1,
+            Map.of(),
+            Map.of(),
+            65532,
+            8080,
+            1,
+            0.25,
+            256,
+            ResourceSettings.DEFAULT_MARATHON_PEER_URL);
     failPlay = true;
-    assertThatThrownBy(() -> deployer(Duration.ofSeconds(1)).deploy(APP.app(), PodmanResources.generate(APP, settings)))
+    assertThatThrownBy(
+            () ->
+                deployer(Duration.ofSeconds(1))
+                    .deploy(APP.app(), PodmanResources.generate(APP, settings)))
         .isInstanceOf(DeployException.class)
         .hasMessageContaining("The image is missing")
         .hasMessageContaining("Nothing had been started");
@@ -126,10 +192,27 @@ class PodmanDeployerTest {
   @Test
   @DisplayName("services that never get ready time out, and the started pods are removed")
   void timeoutRemoves() throws Exception {
-    ResourceSettings settings = new ResourceSettings("", "1", Map.of(), "1", 1, Map.of(), Map.of(), 65532, 8080, 1, 0.25, 256,
-        ResourceSettings.DEFAULT_MARATHON_PEER_URL);
-    assertThatThrownBy(() -> deployer(Duration.ofMillis(200)).deploy(APP.app(), PodmanResources.generate(APP, settings)))
-        .isInstanceOf(DeployException.class).hasMessageContaining("dyninka.deploy.timeout");
+    ResourceSettings settings =
+        new ResourceSettings(
+            "",
+            "1",
+            Map.of(),
+            "1",
+            1,
+            Map.of(),
+            Map.of(),
+            65532,
+            8080,
+            1,
+            0.25,
+            256,
+            ResourceSettings.DEFAULT_MARATHON_PEER_URL);
+    assertThatThrownBy(
+            () ->
+                deployer(Duration.ofMillis(200))
+                    .deploy(APP.app(), PodmanResources.generate(APP, settings)))
+        .isInstanceOf(DeployException.class)
+        .hasMessageContaining("dyninka.deploy.timeout");
     assertThat(pods).isEmpty();
   }
 
@@ -141,6 +224,7 @@ class PodmanDeployerTest {
     List<String> removed = deployer(Duration.ofSeconds(10)).undeploy(APP.app());
     assertThat(removed).hasSize(4);
     assertThat(pods).isEmpty();
-    assertThat(commands).anySatisfy(c -> assertThat(c).contains("label=app.kubernetes.io/part-of=smart-building"));
+    assertThat(commands)
+        .anySatisfy(c -> assertThat(c).contains("label=app.kubernetes.io/part-of=smart-building"));
   }
 }

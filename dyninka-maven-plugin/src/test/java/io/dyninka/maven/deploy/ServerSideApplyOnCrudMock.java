@@ -23,26 +23,39 @@ public final class ServerSideApplyOnCrudMock implements Consumer<KubernetesClien
 
   @Override
   public void accept(KubernetesClientBuilder builder) {
-    builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("server-side-apply", new Interceptor() {
-      @Override
-      public void before(BasicBuilder next, HttpRequest request, RequestTags tags) {
-        if (request instanceof StandardHttpRequest r && APPLY.equals(r.getContentType()) && next instanceof HttpRequest.Builder b) {
-          b.method("PUT", "application/json", r.bodyString());
-        }
-      }
+    builder.withHttpClientBuilderConsumer(
+        http ->
+            http.addOrReplaceInterceptor(
+                "server-side-apply",
+                new Interceptor() {
+                  @Override
+                  public void before(BasicBuilder next, HttpRequest request, RequestTags tags) {
+                    if (request instanceof StandardHttpRequest r
+                        && APPLY.equals(r.getContentType())
+                        && next instanceof HttpRequest.Builder b) {
+                      b.method("PUT", "application/json", r.bodyString());
+                    }
+                  }
 
-      @Override
-      public CompletableFuture<Boolean> afterFailure(HttpRequest.Builder next, HttpResponse<?> response, RequestTags tags) {
-        HttpRequest request = response.request();
-        String query = request.uri().getQuery();
-        if (response.code() == 404 && "PUT".equals(request.method()) && query != null && query.contains("fieldManager=")) {
-          String path = request.uri().getPath();
-          next.uri(request.uri().resolve(URI.create(path.substring(0, path.lastIndexOf('/')))));
-          next.method("POST", "application/json", request.bodyString());
-          return CompletableFuture.completedFuture(true);
-        }
-        return CompletableFuture.completedFuture(false);
-      }
-    }));
+                  @Override
+                  public CompletableFuture<Boolean> afterFailure(
+                      HttpRequest.Builder next, HttpResponse<?> response, RequestTags tags) {
+                    HttpRequest request = response.request();
+                    String query = request.uri().getQuery();
+                    if (response.code() == 404
+                        && "PUT".equals(request.method())
+                        && query != null
+                        && query.contains("fieldManager=")) {
+                      String path = request.uri().getPath();
+                      next.uri(
+                          request
+                              .uri()
+                              .resolve(URI.create(path.substring(0, path.lastIndexOf('/')))));
+                      next.method("POST", "application/json", request.bodyString());
+                      return CompletableFuture.completedFuture(true);
+                    }
+                    return CompletableFuture.completedFuture(false);
+                  }
+                }));
   }
 }

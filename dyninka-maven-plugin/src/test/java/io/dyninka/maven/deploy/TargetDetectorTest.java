@@ -33,7 +33,9 @@ class TargetDetectorTest {
   }
 
   void kubeconfigWithContext() throws Exception {
-    Files.writeString(kubeconfig, """
+    Files.writeString(
+        kubeconfig,
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -50,7 +52,10 @@ class TargetDetectorTest {
   }
 
   void podmanOnPath() throws Exception {
-    Path podman = Files.createFile(bin.resolve("podman"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    Path podman =
+        Files.createFile(
+            bin.resolve("podman"),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     env.put("PATH", "/nonexistent:" + podman.getParent());
   }
 
@@ -122,6 +127,7 @@ class TargetDetectorTest {
   @Test
   @DisplayName("an unknown target names the choices")
   void unknown() {
-    assertThatThrownBy(() -> detect("swarm")).hasMessageContaining("kubernetes, marathon, podman or local");
+    assertThatThrownBy(() -> detect("swarm"))
+        .hasMessageContaining("kubernetes, marathon, podman or local");
   }
 }

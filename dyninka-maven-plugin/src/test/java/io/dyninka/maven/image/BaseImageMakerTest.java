@@ -2,14 +2,14 @@ package io.dyninka.maven.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,8 @@ class BaseImageMakerTest {
     Path tar = TestBaseImage.tar();
     List<String> files = layerFiles(tar);
     assertThat(files)
-        .contains("opt/java/openjdk/bin/java", "opt/java/openjdk/lib/server/libjvm.so", "etc/passwd")
+        .contains(
+            "opt/java/openjdk/bin/java", "opt/java/openjdk/lib/server/libjvm.so", "etc/passwd")
         .anyMatch(f -> f.endsWith("/libc.so.6"))
         .anyMatch(f -> f.endsWith("ld-linux-x86-64.so.2"))
         .anyMatch(f -> f.endsWith("/libz.so.1"));
@@ -38,7 +39,12 @@ class BaseImageMakerTest {
     String first = TestBaseImage.digest();
     String again =
         new BaseImageMaker(BaseImageMaker.currentJdk(), BaseImageMaker.DEFAULT_MODULES, s -> {})
-            .make(dir.resolve("jre.tar"), BaseImageMaker.DEFAULT_NAME, null, false, dir.resolve("work"));
+            .make(
+                dir.resolve("jre.tar"),
+                BaseImageMaker.DEFAULT_NAME,
+                null,
+                false,
+                dir.resolve("work"));
     assertThat(again).isEqualTo(first);
   }
 
@@ -61,6 +67,7 @@ class BaseImageMakerTest {
 
   static JsonObject config(Path tar) throws Exception {
     JsonArray manifest = new JsonArray(new String(TarFiles.read(tar, "manifest.json")));
-    return new JsonObject(new String(TarFiles.read(tar, manifest.getJsonObject(0).getString("Config"))));
+    return new JsonObject(
+        new String(TarFiles.read(tar, manifest.getJsonObject(0).getString("Config"))));
   }
 }

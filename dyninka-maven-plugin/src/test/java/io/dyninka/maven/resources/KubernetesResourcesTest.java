@@ -28,45 +28,80 @@ class KubernetesResourcesTest {
   static final AppManifest APP = Manifests.smartBuilding();
 
   static ResourceSettings settings(Map<String, BuiltImage> images, int replicas) {
-    return new ResourceSettings("127.0.0.1:5000", "1.0", images, "1.0-SNAPSHOT", replicas,
-        Map.of("cpu", "100m", "memory", "192Mi"), Map.of("memory", "256Mi"), 65532, 8080, 9001, 0.25, 256,
+    return new ResourceSettings(
+        "127.0.0.1:5000",
+        "1.0",
+        images,
+        "1.0-SNAPSHOT",
+        replicas,
+        Map.of("cpu", "100m", "memory", "192Mi"),
+        Map.of("memory", "256Mi"),
+        65532,
+        8080,
+        9001,
+        0.25,
+        256,
         ResourceSettings.DEFAULT_MARATHON_PEER_URL);
   }
 
   /** The YAML as written, parsed back with fabric8's model: what kubectl would read. */
   static List<HasMetadata> parsedBack(ResourceSettings settings) {
-    String yaml = KubernetesResources.toYaml(KubernetesResources.withDefaultSteps().generate(APP, settings));
-    Object parsed = Serialization.unmarshal(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    String yaml =
+        KubernetesResources.toYaml(KubernetesResources.withDefaultSteps().generate(APP, settings));
+    Object parsed =
+        Serialization.unmarshal(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     @SuppressWarnings("unchecked")
-    List<HasMetadata> items = parsed instanceof KubernetesList list ? list.getItems() : (List<HasMetadata>) parsed;
+    List<HasMetadata> items =
+        parsed instanceof KubernetesList list ? list.getItems() : (List<HasMetadata>) parsed;
     return items;
   }
 
   static <T extends HasMetadata> T find(List<HasMetadata> objects, Class<T> kind, String name) {
-    return objects.stream().filter(kind::isInstance).map(kind::cast).filter(o -> o.getMetadata().getName().equals(name))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name));
+    return objects.stream()
+        .filter(kind::isInstance)
+        .map(kind::cast)
+        .filter(o -> o.getMetadata().getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name));
   }
 
   final List<HasMetadata> objects = parsedBack(settings(Map.of(), 2));
 
   @Test
-  @DisplayName("the YAML parses back into a Service, NetworkPolicy and Deployment per service, policies before pods")
+  @DisplayName(
+      "the YAML parses back into a Service, NetworkPolicy and Deployment per service, policies before pods")
   void parsesBack() {
-    assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).containsExactly(
-        "Service/get", "Service/filter-temperature", "Service/map", "Service/moving-avg",
-        "NetworkPolicy/get", "NetworkPolicy/filter-temperature", "NetworkPolicy/map", "NetworkPolicy/moving-avg",
-        "Deployment/get", "Deployment/filter-temperature", "Deployment/map", "Deployment/moving-avg");
-    assertThat(objects).allSatisfy(o -> assertThat(o.getMetadata().getLabels())
-        .containsEntry("app.kubernetes.io/part-of", "smart-building")
-        .containsEntry("app.kubernetes.io/managed-by", "dyninka"));
+    assertThat(objects)
+        .extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
+        .containsExactly(
+            "Service/get",
+            "Service/filter-temperature",
+            "Service/map",
+            "Service/moving-avg",
+            "NetworkPolicy/get",
+            "NetworkPolicy/filter-temperature",
+            "NetworkPolicy/map",
+            "NetworkPolicy/moving-avg",
+            "Deployment/get",
+            "Deployment/filter-temperature",
+            "Deployment/map",
+            "Deployment/moving-avg");
+    assertThat(objects)
+        .allSatisfy(
+            o ->
+                assertThat(o.getMetadata().getLabels())
+                    .containsEntry("app.kubernetes.io/part-of", "smart-building")
+                    .containsEntry("app.kubernetes.io/managed-by", "dyninka"));
   }
 
   @Test
-  @DisplayName("a Service is named after the kube name and serves port 80, so http://<kubeName> reaches it")
+  @DisplayName(
+      "a Service is named after the kube name and serves port 80, so http://<kubeName> reaches it")
   void serviceDns() {
     Service s = find(objects, Service.class, "filter-temperature");
     assertThat(s.getSpec().getPorts().get(0).getPort()).isEqualTo(80);
-    assertThat(s.getSpec().getSelector()).containsEntry("app.kubernetes.io/name", "filter-temperature");
+    assertThat(s.getSpec().getSelector())
+        .containsEntry("app.kubernetes.io/name", "filter-temperature");
   }
 
   @Nested
@@ -83,18 +118,21 @@ class KubernetesResourcesTest {
       assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
       assertThat(c.getStartupProbe().getHttpGet().getPath()).isEqualTo("/health/live");
       assertThat(c.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
-      assertThat(c.getEnv()).anyMatch(e -> e.getName().equals("PORT") && e.getValue().equals("8080"));
+      assertThat(c.getEnv())
+          .anyMatch(e -> e.getName().equals("PORT") && e.getValue().equals("8080"));
     }
 
     @Test
-    @DisplayName("pauses before SIGTERM and gives the service's grace period room, so a rollout loses nothing")
+    @DisplayName(
+        "pauses before SIGTERM and gives the service's grace period room, so a rollout loses nothing")
     void gracefulShutdown() {
       assertThat(c.getLifecycle().getPreStop().getSleep().getSeconds()).isEqualTo(5L);
       assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan(5L + 10L);
     }
 
     @Test
-    @DisplayName("runs non-root, read-only, without privilege escalation or capabilities, with an in-memory /tmp")
+    @DisplayName(
+        "runs non-root, read-only, without privilege escalation or capabilities, with an in-memory /tmp")
     void securityContext() {
       assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
       assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(65532L);
@@ -109,8 +147,12 @@ class KubernetesResourcesTest {
     @Test
     @DisplayName("has the configured requests and limits")
     void resources() {
-      assertThat(c.getResources().getRequests()).containsEntry("cpu", new Quantity("100m")).containsEntry("memory", new Quantity("192Mi"));
-      assertThat(c.getResources().getLimits()).containsEntry("memory", new Quantity("256Mi")).doesNotContainKey("cpu");
+      assertThat(c.getResources().getRequests())
+          .containsEntry("cpu", new Quantity("100m"))
+          .containsEntry("memory", new Quantity("192Mi"));
+      assertThat(c.getResources().getLimits())
+          .containsEntry("memory", new Quantity("256Mi"))
+          .doesNotContainKey("cpu");
     }
 
     @Test
@@ -132,43 +174,70 @@ class KubernetesResourcesTest {
       NetworkPolicy get = find(objects, NetworkPolicy.class, "get");
       assertThat(get.getSpec().getPolicyTypes()).containsExactly("Ingress");
       assertThat(get.getSpec().getIngress()).hasSize(1);
-      assertThat(get.getSpec().getIngress().get(0).getFrom()).singleElement()
-          .satisfies(p -> assertThat(p.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "filter-temperature"));
+      assertThat(get.getSpec().getIngress().get(0).getFrom())
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p.getPodSelector().getMatchLabels())
+                      .containsEntry("app.kubernetes.io/name", "filter-temperature"));
     }
 
     @Test
     @DisplayName("admit both downstreams of a fan-in's upstream... and only the zip into a and b")
     void fanIn() {
       AppManifest fan = Manifests.fanIn();
-      List<HasMetadata> all = KubernetesResources.withDefaultSteps().generate(fan, settings(Map.of(), 1));
+      List<HasMetadata> all =
+          KubernetesResources.withDefaultSteps().generate(fan, settings(Map.of(), 1));
       NetworkPolicy a = find(all, NetworkPolicy.class, "a");
-      assertThat(a.getSpec().getIngress().get(0).getFrom()).singleElement()
-          .satisfies(p -> assertThat(p.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "zip"));
+      assertThat(a.getSpec().getIngress().get(0).getFrom())
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p.getPodSelector().getMatchLabels())
+                      .containsEntry("app.kubernetes.io/name", "zip"));
     }
 
     @Test
     @DisplayName("open the sink to every pod of its namespace")
     void sinkOpen() {
       NetworkPolicy sink = find(objects, NetworkPolicy.class, "moving-avg");
-      assertThat(sink.getSpec().getIngress().get(0).getFrom()).singleElement()
-          .satisfies(p -> {
-            assertThat(p.getPodSelector().getMatchLabels()).isNullOrEmpty();
-            assertThat(p.getNamespaceSelector()).isNull();
-          });
+      assertThat(sink.getSpec().getIngress().get(0).getFrom())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.getPodSelector().getMatchLabels()).isNullOrEmpty();
+                assertThat(p.getNamespaceSelector()).isNull();
+              });
     }
   }
 
   @Test
   @DisplayName("images recorded by dyninka:build are pinned by digest, with the digest annotated")
   void pinnedImages() {
-    Map<String, BuiltImage> images = Map.of("map", new BuiltImage("map", "127.0.0.1:5000/smart-building-map:1.0",
-        "127.0.0.1:5000/smart-building-map", "sha256:" + "a".repeat(64), "sha256:" + "b".repeat(64), ImageTarget.REGISTRY));
+    Map<String, BuiltImage> images =
+        Map.of(
+            "map",
+            new BuiltImage(
+                "map",
+                "127.0.0.1:5000/smart-building-map:1.0",
+                "127.0.0.1:5000/smart-building-map",
+                "sha256:" + "a".repeat(64),
+                "sha256:" + "b".repeat(64),
+                ImageTarget.REGISTRY));
     List<HasMetadata> pinned = parsedBack(settings(images, 1));
     Deployment map = find(pinned, Deployment.class, "map");
     assertThat(map.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
         .isEqualTo("127.0.0.1:5000/smart-building-map@sha256:" + "a".repeat(64));
-    assertThat(map.getMetadata().getAnnotations()).containsEntry(Labels.IMAGE_DIGEST, "sha256:" + "a".repeat(64));
-    assertThat(find(pinned, Deployment.class, "get").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+    assertThat(map.getMetadata().getAnnotations())
+        .containsEntry(Labels.IMAGE_DIGEST, "sha256:" + "a".repeat(64));
+    assertThat(
+            find(pinned, Deployment.class, "get")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getImage())
         .isEqualTo("127.0.0.1:5000/smart-building-get:1.0");
   }
 
@@ -176,10 +245,25 @@ class KubernetesResourcesTest {
   @DisplayName("a new app version alone does not change a pod template, so it rolls nothing")
   void versionDoesNotRoll() {
     ResourceSettings v1 = settings(Map.of(), 1);
-    ResourceSettings v2 = new ResourceSettings(v1.registry(), v1.tag(), v1.images(), "2.0", 1, v1.requests(), v1.limits(),
-        v1.user(), v1.containerPort(), v1.podmanBasePort(), v1.marathonCpus(), v1.marathonMem(), v1.marathonPeerUrl());
-    Deployment a = find(KubernetesResources.withDefaultSteps().generate(APP, v1), Deployment.class, "map");
-    Deployment b = find(KubernetesResources.withDefaultSteps().generate(APP, v2), Deployment.class, "map");
+    ResourceSettings v2 =
+        new ResourceSettings(
+            v1.registry(),
+            v1.tag(),
+            v1.images(),
+            "2.0",
+            1,
+            v1.requests(),
+            v1.limits(),
+            v1.user(),
+            v1.containerPort(),
+            v1.podmanBasePort(),
+            v1.marathonCpus(),
+            v1.marathonMem(),
+            v1.marathonPeerUrl());
+    Deployment a =
+        find(KubernetesResources.withDefaultSteps().generate(APP, v1), Deployment.class, "map");
+    Deployment b =
+        find(KubernetesResources.withDefaultSteps().generate(APP, v2), Deployment.class, "map");
     assertThat(b.getSpec().getTemplate()).isEqualTo(a.getSpec().getTemplate());
     assertThat(b.getMetadata().getLabels()).containsEntry(Labels.VERSION, "2.0");
   }
@@ -189,6 +273,7 @@ class KubernetesResourcesTest {
   void deterministic() {
     ResourceSettings s = settings(Map.of(), 1);
     assertThat(KubernetesResources.toYaml(KubernetesResources.withDefaultSteps().generate(APP, s)))
-        .isEqualTo(KubernetesResources.toYaml(KubernetesResources.withDefaultSteps().generate(APP, s)));
+        .isEqualTo(
+            KubernetesResources.toYaml(KubernetesResources.withDefaultSteps().generate(APP, s)));
   }
 }

@@ -17,14 +17,27 @@ public final class Manifests {
         "org.example.building.SmartBuilding",
         List.of(
             service("get", "get", List.of(), "org.example.building.Reading", Kind.ASYNC, false),
-            service("filterTemperature", "filter-temperature",
+            service(
+                "filterTemperature",
+                "filter-temperature",
                 List.of(new InputManifest("get", "org.example.building.Reading")),
-                "org.example.building.Reading", Kind.OPTIONAL, false),
-            service("map", "map",
+                "org.example.building.Reading",
+                Kind.OPTIONAL,
+                false),
+            service(
+                "map",
+                "map",
                 List.of(new InputManifest("filterTemperature", "org.example.building.Reading")),
-                "double", Kind.VALUE, false),
-            service("movingAvg", "moving-avg", List.of(new InputManifest("map", "double")),
-                "org.example.building.Average", Kind.VALUE, true)),
+                "double",
+                Kind.VALUE,
+                false),
+            service(
+                "movingAvg",
+                "moving-avg",
+                List.of(new InputManifest("map", "double")),
+                "org.example.building.Average",
+                Kind.VALUE,
+                true)),
         "movingAvg");
   }
 
@@ -36,14 +49,37 @@ public final class Manifests {
         List.of(
             service("a", "a", List.of(), "int", Kind.VALUE, false),
             service("b", "b", List.of(), "int", Kind.VALUE, false),
-            service("zip", "zip", List.of(new InputManifest("a", "int"), new InputManifest("b", "int")), "int", Kind.VALUE, false)),
+            service(
+                "zip",
+                "zip",
+                List.of(new InputManifest("a", "int"), new InputManifest("b", "int")),
+                "int",
+                Kind.VALUE,
+                false)),
         "zip");
   }
 
   private static ServiceManifest service(
-      String name, String kubeName, List<InputManifest> inputs, String output, Kind kind, boolean stateful) {
-    String main = "org.example.building." + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Service";
-    return new ServiceManifest(name, kubeName, main, inputs, output, kind,
-        stateful ? List.of("org.example.building.SmartBuilding#average") : List.of(), stateful, false);
+      String name,
+      String kubeName,
+      List<InputManifest> inputs,
+      String output,
+      Kind kind,
+      boolean stateful) {
+    String main =
+        "org.example.building."
+            + Character.toUpperCase(name.charAt(0))
+            + name.substring(1)
+            + "Service";
+    return new ServiceManifest(
+        name,
+        kubeName,
+        main,
+        inputs,
+        output,
+        kind,
+        stateful ? List.of("org.example.building.SmartBuilding#average") : List.of(),
+        stateful,
+        false);
   }
 }

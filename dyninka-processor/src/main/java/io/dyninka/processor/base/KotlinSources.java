@@ -12,10 +12,10 @@ import javax.lang.model.type.DeclaredType;
 
 /**
  * What the processor can tell about Kotlin sources, which it sees as kapt's Java stubs (or as
- * compiled Kotlin classes): every such class carries {@code @kotlin.Metadata}, whose kind {@code
- * k} says whether it is a class or the facade of a file's top-level declarations ({@code
- * BuildingKt} for {@code Building.kt}). The stubs keep names, signatures and annotations, but not
- * function bodies.
+ * compiled Kotlin classes): every such class carries {@code @kotlin.Metadata}, whose kind {@code k}
+ * says whether it is a class or the facade of a file's top-level declarations ({@code BuildingKt}
+ * for {@code Building.kt}). The stubs keep names, signatures and annotations, but not function
+ * bodies.
  *
  * <p>The Kotlin name of a file facade is read off its class name: {@code BuildingKt} came from
  * {@code Building.kt}. A file renamed with {@code @file:JvmName} cannot be traced back to its file
@@ -50,8 +50,8 @@ public final class KotlinSources {
   }
 
   /**
-   * The name its author wrote for {@code type}: the class name, or for a file facade the file
-   * name without {@code .kt} ({@code Building} for {@code BuildingKt}).
+   * The name its author wrote for {@code type}: the class name, or for a file facade the file name
+   * without {@code .kt} ({@code Building} for {@code BuildingKt}).
    */
   public static String sourceName(TypeElement type) {
     String name = type.getSimpleName().toString();
@@ -62,8 +62,8 @@ public final class KotlinSources {
   }
 
   /**
-   * Where a top-level Kotlin declaration of {@code facade} lives, for messages: {@code Building.kt},
-   * or the class name when {@code @file:JvmName} hides the file name.
+   * Where a top-level Kotlin declaration of {@code facade} lives, for messages: {@code
+   * Building.kt}, or the class name when {@code @file:JvmName} hides the file name.
    */
   public static String fileOf(TypeElement facade) {
     String name = facade.getSimpleName().toString();
@@ -79,8 +79,7 @@ public final class KotlinSources {
 
   /** Whether {@code parameter} is the receiver of a Kotlin extension function. */
   public static boolean isReceiver(VariableElement parameter) {
-    return parameter.getSimpleName().toString().startsWith(RECEIVER_PREFIX)
-        && isKotlin(parameter);
+    return parameter.getSimpleName().toString().startsWith(RECEIVER_PREFIX) && isKotlin(parameter);
   }
 
   /**

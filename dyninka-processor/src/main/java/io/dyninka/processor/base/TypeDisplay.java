@@ -51,7 +51,9 @@ public final class TypeDisplay {
     return member((TypeElement) method.getEnclosingElement(), method.getSimpleName().toString());
   }
 
-  /** {@code SmartBuilding.count}, or {@code count (Building.kt)} for a top-level Kotlin property. */
+  /**
+   * {@code SmartBuilding.count}, or {@code count (Building.kt)} for a top-level Kotlin property.
+   */
   public static String of(VariableElement field) {
     return member((TypeElement) field.getEnclosingElement(), field.getSimpleName().toString());
   }

@@ -106,8 +106,7 @@ public final class DataflowValidator {
           site);
     } else if (target instanceof StepTarget.UnknownService unknown) {
       report.error(
-          ErrorMessages.unknownStepService(unknown.name(), TypeDisplay.of(app.owner())),
-          site);
+          ErrorMessages.unknownStepService(unknown.name(), TypeDisplay.of(app.owner())), site);
     } else if (target instanceof StepTarget.Method m) {
       checkService(step, m.method(), generatedPackage, report);
     }

@@ -288,7 +288,8 @@ public final class ErrorMessages {
         field, owner, owner);
   }
 
-  // --- Kotlin sources, seen through kapt's stubs --------------------------------------------------
+  // --- Kotlin sources, seen through kapt's stubs
+  // --------------------------------------------------
 
   public static String kotlinBodyNotReadable(String function) {
     return String.format(

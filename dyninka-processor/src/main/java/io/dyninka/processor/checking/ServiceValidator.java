@@ -39,7 +39,9 @@ public final class ServiceValidator {
     }
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
       report.error(
-          kotlin ? ErrorMessages.kotlinServicePrivate(display) : ErrorMessages.servicePrivate(display),
+          kotlin
+              ? ErrorMessages.kotlinServicePrivate(display)
+              : ErrorMessages.servicePrivate(display),
           onMethod);
     }
     if (KotlinSources.isSuspend(method)) {

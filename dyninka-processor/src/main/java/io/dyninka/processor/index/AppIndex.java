@@ -40,7 +40,8 @@ public record AppIndex(List<IndexedApp> apps) {
 
   /** This index without the apps whose {@code @Dataflow} methods live in one of {@code classes}. */
   public AppIndex withoutAppsOf(Set<String> classes) {
-    return new AppIndex(apps.stream().filter(app -> !classes.contains(app.dataflowClass())).toList());
+    return new AppIndex(
+        apps.stream().filter(app -> !classes.contains(app.dataflowClass())).toList());
   }
 
   /** This index with {@code written} added, replacing the entries of the same names. */

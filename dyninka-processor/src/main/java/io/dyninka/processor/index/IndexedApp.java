@@ -19,7 +19,10 @@ public record IndexedApp(
     services = List.copyOf(services);
   }
 
-  /** Whether a service of this app, or its {@code @Dataflow} method, lives in one of {@code classes}. */
+  /**
+   * Whether a service of this app, or its {@code @Dataflow} method, lives in one of {@code
+   * classes}.
+   */
   public boolean uses(Set<String> classes) {
     return classes.contains(dataflowClass)
         || services.stream().anyMatch(service -> classes.contains(service.declaringClass()));

@@ -19,8 +19,8 @@ public final class DataflowReader {
   private final TypeNameResolver types;
 
   /**
-   * @param paths the declarations' trees; without the Compiler Tree API, only {@code
-   *     @Dataflow(steps)} can be read
+   * @param paths the declarations' trees; without the Compiler Tree API, only
+   *     {@code @Dataflow(steps)} can be read
    */
   public DataflowReader(Elements elements, DeclarationPaths paths) {
     this.elements = elements;

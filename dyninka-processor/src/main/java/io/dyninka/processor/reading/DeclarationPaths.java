@@ -33,8 +33,8 @@ public final class DeclarationPaths {
   private final Map<TypeElement, Optional<TreePath>> classes = new HashMap<>();
 
   /**
-   * @param trees the Compiler Tree API, or {@code null} when the compiler does not offer it: then no
-   *     element has a path
+   * @param trees the Compiler Tree API, or {@code null} when the compiler does not offer it: then
+   *     no element has a path
    */
   public DeclarationPaths(Trees trees) {
     this.trees = trees;

@@ -21,8 +21,8 @@ import javax.lang.model.util.Elements;
  * Reads an app of the build index again, for a compilation that recompiled a file of its services
  * but not its {@code @Dataflow} class. That class then comes from its class file, which keeps
  * {@code @Dataflow(steps)} but not a method body: a chain written in the body is rebuilt from the
- * services the index recorded, each looked up again in its (possibly recompiled) class, so that
- * the checks and the outputs see the classes as they are now.
+ * services the index recorded, each looked up again in its (possibly recompiled) class, so that the
+ * checks and the outputs see the classes as they are now.
  */
 public final class IndexedAppReader {
 
@@ -108,7 +108,9 @@ public final class IndexedAppReader {
     private RawStep step(IndexedService service) {
       StepTarget target = target(service);
       SourceSite site =
-          target instanceof StepTarget.Method m ? SourceSite.OnElement.of(m.method()) : dataflowSite;
+          target instanceof StepTarget.Method m
+              ? SourceSite.OnElement.of(m.method())
+              : dataflowSite;
       String simpleClass =
           service.declaringClass().substring(service.declaringClass().lastIndexOf('.') + 1);
       return new RawStep(kind(service), target, site, simpleClass + "::" + service.method());
@@ -128,7 +130,11 @@ public final class IndexedAppReader {
           .filter(Services::isService)
           .filter(m -> m.getParameters().size() == service.arity())
           .findFirst()
-          .or(() -> named.stream().filter(m -> m.getParameters().size() == service.arity()).findFirst())
+          .or(
+              () ->
+                  named.stream()
+                      .filter(m -> m.getParameters().size() == service.arity())
+                      .findFirst())
           .<StepTarget>map(StepTarget.Method::new)
           .orElseGet(() -> new StepTarget.UnknownMethod(type, service.method()));
     }

@@ -1,8 +1,8 @@
 package io.dyninka.runtime.launch;
 
 import io.dyninka.manifest.AppManifest;
-import io.dyninka.runtime.ServiceHost;
 import io.dyninka.manifest.ServiceManifest;
+import io.dyninka.runtime.ServiceHost;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,7 +95,8 @@ public final class LocalLauncher {
     Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
     serviceEnvironment.put("DYNINKA_PEERS", peers(services, ports));
     // Services stop by themselves if this JVM dies without running its shutdown hook (SIGKILL).
-    serviceEnvironment.put(ServiceHost.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
+    serviceEnvironment.put(
+        ServiceHost.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
 
     ServiceGroup group = new ServiceGroup(stopGracePeriod);
     // Registered before the first process starts, so Ctrl-C during startup stops them too.

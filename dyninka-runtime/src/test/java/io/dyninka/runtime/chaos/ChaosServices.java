@@ -25,16 +25,21 @@ public final class ChaosServices {
     long delay = Long.getLong("chaos.delay.ms", 0);
     ServiceFunction function =
         switch (service) {
-          case "source" -> in -> {
-            if (delay > 0) {
-              Thread.sleep(delay);
-            }
-            return next.incrementAndGet();
-          };
+          case "source" ->
+              in -> {
+                if (delay > 0) {
+                  Thread.sleep(delay);
+                }
+                return next.incrementAndGet();
+              };
           case "twice" -> in -> in.<Integer>get(0) * 2;
           case "sink" -> in -> in.<Integer>get(0) + 1;
           case "parse" -> in -> in.<Order>get(0);
-          case "total" -> in -> in.<Order>get(0).lines().stream().mapToDouble(l -> l.quantity() * l.price()).sum();
+          case "total" ->
+              in ->
+                  in.<Order>get(0).lines().stream()
+                      .mapToDouble(l -> l.quantity() * l.price())
+                      .sum();
           default -> throw new IllegalArgumentException("no chaos service " + service);
         };
     ServiceHost.main(app, service, function);

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class FaultsTest {
 
   private final List<ServiceJvm> jvms = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @AfterEach
   void stopAll() throws InterruptedException {
@@ -43,7 +44,9 @@ class FaultsTest {
   }
 
   private HttpResponse<String> call(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url + "/")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url + "/")).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Sends requests from {@code workers} threads until stopped; counts answers by status. */
@@ -57,20 +60,29 @@ class FaultsTest {
     Load(String url, int threads) {
       pool = Executors.newFixedThreadPool(threads);
       for (int i = 0; i < threads; i++) {
-        workers.add(pool.submit(() -> {
-          while (running.get()) {
-            try {
-              HttpResponse<String> answer = call(url);
-              statuses.computeIfAbsent(answer.statusCode(), s -> new AtomicInteger()).incrementAndGet();
-              if (answer.statusCode() != 200 && !answer.headers().firstValue("content-type").orElse("").equals("application/problem+json")) {
-                unexpected.add(answer.statusCode() + " " + answer.body());
-              }
-            } catch (Exception e) {
-              unexpected.add(e.toString());
-            }
-          }
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  while (running.get()) {
+                    try {
+                      HttpResponse<String> answer = call(url);
+                      statuses
+                          .computeIfAbsent(answer.statusCode(), s -> new AtomicInteger())
+                          .incrementAndGet();
+                      if (answer.statusCode() != 200
+                          && !answer
+                              .headers()
+                              .firstValue("content-type")
+                              .orElse("")
+                              .equals("application/problem+json")) {
+                        unexpected.add(answer.statusCode() + " " + answer.body());
+                      }
+                    } catch (Exception e) {
+                      unexpected.add(e.toString());
+                    }
+                  }
+                  return null;
+                }));
       }
     }
 
@@ -101,13 +113,20 @@ class FaultsTest {
   }
 
   @Test
-  @DisplayName("killing an upstream mid-load gives 502/503 problems on time, and a restart heals the chain alone")
+  @DisplayName(
+      "killing an upstream mid-load gives 502/503 problems on time, and a restart heals the chain alone")
   void killAndRestartUpstream() throws Exception {
     int sourcePort = ServiceJvm.freePort();
     int twicePort = ServiceJvm.freePort();
     ServiceJvm source = jvm("source", sourcePort, Map.of()).start();
-    ServiceJvm twice = jvm("twice", twicePort, Map.of("DYNINKA_PEERS", "source=" + source.url())).start();
-    ServiceJvm sink = jvm("sink", ServiceJvm.freePort(), Map.of("DYNINKA_PEERS", "twice=" + twice.url(), "DYNINKA_TIMEOUT_MS", "2000")).start();
+    ServiceJvm twice =
+        jvm("twice", twicePort, Map.of("DYNINKA_PEERS", "source=" + source.url())).start();
+    ServiceJvm sink =
+        jvm(
+                "sink",
+                ServiceJvm.freePort(),
+                Map.of("DYNINKA_PEERS", "twice=" + twice.url(), "DYNINKA_TIMEOUT_MS", "2000"))
+            .start();
 
     Load load = new Load(sink.url(), 4);
     load.awaitUntil(() -> load.count(200) >= 50);
@@ -120,7 +139,8 @@ class FaultsTest {
     assertThat(load.total()).isEqualTo(load.count(200) + load.count(502) + load.count(503));
     assertThat(load.unexpected).isEmpty();
 
-    ServiceJvm again = jvm("twice", twicePort, Map.of("DYNINKA_PEERS", "source=" + source.url())).start();
+    ServiceJvm again =
+        jvm("twice", twicePort, Map.of("DYNINKA_PEERS", "source=" + source.url())).start();
     int status = 0;
     for (int i = 0; i < 100 && status != 200; i++) {
       status = call(sink.url()).statusCode();
@@ -137,8 +157,20 @@ class FaultsTest {
   @Test
   @DisplayName("a slow upstream gives 504 when the timeout passes, not when the upstream answers")
   void slowUpstreamIs504() throws Exception {
-    ServiceJvm source = jvm("source", ServiceJvm.freePort(), Map.of(), "-Dchaos.delay.ms=4000").start();
-    ServiceJvm twice = jvm("twice", ServiceJvm.freePort(), Map.of("DYNINKA_PEERS", "source=" + source.url(), "DYNINKA_TIMEOUT_MS", "500", "DYNINKA_RETRIES", "0")).start();
+    ServiceJvm source =
+        jvm("source", ServiceJvm.freePort(), Map.of(), "-Dchaos.delay.ms=4000").start();
+    ServiceJvm twice =
+        jvm(
+                "twice",
+                ServiceJvm.freePort(),
+                Map.of(
+                    "DYNINKA_PEERS",
+                    "source=" + source.url(),
+                    "DYNINKA_TIMEOUT_MS",
+                    "500",
+                    "DYNINKA_RETRIES",
+                    "0"))
+            .start();
 
     long start = System.nanoTime();
     HttpResponse<String> answer = call(twice.url());
@@ -153,10 +185,16 @@ class FaultsTest {
   @DisplayName("SIGTERM to one of two replicas during load fails no request")
   void rollingReplicaLosesNothing() throws Exception {
     ServiceJvm source = jvm("source", ServiceJvm.freePort(), Map.of()).start();
-    Map<String, String> replicaEnv = Map.of("DYNINKA_PEERS", "source=" + source.url(), "DYNINKA_DRAIN_DELAY_MS", "300");
+    Map<String, String> replicaEnv =
+        Map.of("DYNINKA_PEERS", "source=" + source.url(), "DYNINKA_DRAIN_DELAY_MS", "300");
     ServiceJvm first = jvm("twice", ServiceJvm.freePort(), replicaEnv).start();
     ServiceJvm second = jvm("twice", ServiceJvm.freePort(), replicaEnv).start();
-    ServiceJvm sink = jvm("sink", ServiceJvm.freePort(), Map.of("DYNINKA_PEERS", "twice=" + first.url() + "|" + second.url())).start();
+    ServiceJvm sink =
+        jvm(
+                "sink",
+                ServiceJvm.freePort(),
+                Map.of("DYNINKA_PEERS", "twice=" + first.url() + "|" + second.url()))
+            .start();
 
     Load load = new Load(sink.url(), 4);
     load.awaitUntil(() -> load.count(200) >= 200);

@@ -36,10 +36,15 @@ import org.junit.jupiter.api.Test;
 class HostileInputFuzzTest {
 
   private static final int REQUESTS = 10_000;
-  private static final String GOOD = "{\"id\":\"o1\",\"lines\":[{\"sku\":\"a\",\"quantity\":2,\"price\":1.5}]}";
+  private static final String GOOD =
+      "{\"id\":\"o1\",\"lines\":[{\"sku\":\"a\",\"quantity\":2,\"price\":1.5}]}";
 
   private final List<ServiceJvm> jvms = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final Map<String, AtomicInteger> kinds = new ConcurrentHashMap<>();
   private final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -55,7 +60,12 @@ class HostileInputFuzzTest {
   void fuzz() throws Exception {
     ServiceJvm parse = new ServiceJvm("fuzz", "parse", ServiceJvm.freePort(), Map.of());
     jvms.add(parse.start());
-    ServiceJvm total = new ServiceJvm("fuzz", "total", ServiceJvm.freePort(), Map.of("DYNINKA_PEERS", "parse=" + parse.url()));
+    ServiceJvm total =
+        new ServiceJvm(
+            "fuzz",
+            "total",
+            ServiceJvm.freePort(),
+            Map.of("DYNINKA_PEERS", "parse=" + parse.url()));
     jvms.add(total.start());
 
     send(total, 0, 1_000);
@@ -63,7 +73,9 @@ class HostileInputFuzzTest {
     send(total, 1_000, REQUESTS);
     long endHeap = usedHeapAfterGc(total.pid());
 
-    System.out.printf("fuzz: %d requests by kind %s; heap after warm-up %d KiB, after all %d KiB%n", REQUESTS, kinds, warmHeap, endHeap);
+    System.out.printf(
+        "fuzz: %d requests by kind %s; heap after warm-up %d KiB, after all %d KiB%n",
+        REQUESTS, kinds, warmHeap, endHeap);
     assertThat(violations).isEmpty();
     assertThat(total.alive()).isTrue();
     assertThat(parse.alive()).isTrue();
@@ -80,12 +92,14 @@ class HostileInputFuzzTest {
     for (int t = 0; t < 4; t++) {
       int start = from + t * slice;
       int end = t == 3 ? to : start + slice;
-      parts.add(pool.submit(() -> {
-        for (int i = start; i < end; i++) {
-          one(target, new Random(i), i);
-        }
-        return null;
-      }));
+      parts.add(
+          pool.submit(
+              () -> {
+                for (int i = start; i < end; i++) {
+                  one(target, new Random(i), i);
+                }
+                return null;
+              }));
     }
     for (Future<?> part : parts) {
       part.get(10, TimeUnit.MINUTES);
@@ -106,7 +120,12 @@ class HostileInputFuzzTest {
       }
       case 1 -> {
         name = "truncated";
-        answer = post(target, GOOD.substring(0, random.nextInt(GOOD.length() - 1)), "application/json", Map.of());
+        answer =
+            post(
+                target,
+                GOOD.substring(0, random.nextInt(GOOD.length() - 1)),
+                "application/json",
+                Map.of());
       }
       case 2 -> {
         name = "deep";
@@ -117,35 +136,84 @@ class HostileInputFuzzTest {
       case 3 -> {
         name = "huge-number";
         String digits = "9".repeat(101 + random.nextInt(5000));
-        answer = post(target, "{\"id\":\"x\",\"lines\":[{\"sku\":\"a\",\"quantity\":" + digits + ",\"price\":1}]}", "application/json", Map.of());
+        answer =
+            post(
+                target,
+                "{\"id\":\"x\",\"lines\":[{\"sku\":\"a\",\"quantity\":"
+                    + digits
+                    + ",\"price\":1}]}",
+                "application/json",
+                Map.of());
       }
       case 4 -> {
         name = "wrong-types";
-        String[] bodies = {"{\"id\":5,\"lines\":\"x\"}", "[]", "\"order\"", "{\"lines\":[{\"quantity\":\"many\"}]}", "null", "{\"lines\":[null]}"};
+        String[] bodies = {
+          "{\"id\":5,\"lines\":\"x\"}",
+          "[]",
+          "\"order\"",
+          "{\"lines\":[{\"quantity\":\"many\"}]}",
+          "null",
+          "{\"lines\":[null]}"
+        };
         answer = post(target, bodies[random.nextInt(bodies.length)], "application/json", Map.of());
       }
       case 5 -> {
         name = "bad-route";
-        String[] routes = {"parse,parse", "total", "evil.example.com", "parse,\u00e9", ",,,", "parse," + "x".repeat(5000), "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,a1,b1,c1,d1,e1,f1,g1,h1,i1,j1,k1,l1,m1,n1,o1,p1,q1,r1,s1,t1,u1,v1,w1,x1,y1,z1,a2,b2,c2,d2,e2,f2,g2,h2,i2,j2,k2,l2,m2"};
-        answer = post(target, GOOD, "application/json", Map.of("Dyninka-Route", routes[random.nextInt(routes.length)]));
+        String[] routes = {
+          "parse,parse",
+          "total",
+          "evil.example.com",
+          "parse,\u00e9",
+          ",,,",
+          "parse," + "x".repeat(5000),
+          "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,a1,b1,c1,d1,e1,f1,g1,h1,i1,j1,k1,l1,m1,n1,o1,p1,q1,r1,s1,t1,u1,v1,w1,x1,y1,z1,a2,b2,c2,d2,e2,f2,g2,h2,i2,j2,k2,l2,m2"
+        };
+        answer =
+            post(
+                target,
+                GOOD,
+                "application/json",
+                Map.of("Dyninka-Route", routes[random.nextInt(routes.length)]));
       }
       case 6 -> {
         name = "oversized-header";
-        answer = post(target, GOOD, "application/json", Map.of("X-Filler", "y".repeat(9000 + random.nextInt(20000))));
+        answer =
+            post(
+                target,
+                GOOD,
+                "application/json",
+                Map.of("X-Filler", "y".repeat(9000 + random.nextInt(20000))));
       }
       case 7 -> {
         name = "content-type";
-        String[] types = {"text/plain", "application/xml", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded"};
+        String[] types = {
+          "text/plain",
+          "application/xml",
+          "multipart/form-data; boundary=x",
+          "application/x-www-form-urlencoded"
+        };
         answer = post(target, GOOD, types[random.nextInt(types.length)], Map.of());
       }
       case 8 -> {
         name = "too-large";
-        answer = n % 120 == 8 ? post(target, "\"" + "z".repeat((1 << 20) + 10) + "\"", "application/json", Map.of()) : post(target, "{", "application/json", Map.of());
+        answer =
+            n % 120 == 8
+                ? post(
+                    target, "\"" + "z".repeat((1 << 20) + 10) + "\"", "application/json", Map.of())
+                : post(target, "{", "application/json", Map.of());
       }
       case 9 -> {
         name = "method";
         String[] methods = {"PUT", "DELETE", "PATCH", "OPTIONS"};
-        answer = http.send(HttpRequest.newBuilder(URI.create(target.url() + "/")).method(methods[random.nextInt(methods.length)], HttpRequest.BodyPublishers.ofString(GOOD)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        answer =
+            http.send(
+                HttpRequest.newBuilder(URI.create(target.url() + "/"))
+                    .method(
+                        methods[random.nextInt(methods.length)],
+                        HttpRequest.BodyPublishers.ofString(GOOD))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
       }
       case 10 -> {
         name = "raw-garbage";
@@ -155,11 +223,20 @@ class HostileInputFuzzTest {
       }
       default -> {
         name = "deadline-and-trace";
-        answer = post(target, "{\"id\":", "application/json", Map.of("Dyninka-Deadline-Ms", "-5", "traceparent", "00-zz-" + random.nextInt()));
+        answer =
+            post(
+                target,
+                "{\"id\":",
+                "application/json",
+                Map.of("Dyninka-Deadline-Ms", "-5", "traceparent", "00-zz-" + random.nextInt()));
       }
     }
     count(name);
-    check(name, answer.statusCode(), answer.headers().firstValue("content-type").orElse(""), answer.body());
+    check(
+        name,
+        answer.statusCode(),
+        answer.headers().firstValue("content-type").orElse(""),
+        answer.body());
   }
 
   private void count(String name) {
@@ -168,7 +245,14 @@ class HostileInputFuzzTest {
 
   private void check(String name, int status, String contentType, String body) {
     if (status < 400 || status > 499 || !contentType.startsWith("application/problem+json")) {
-      violations.add(name + ": " + status + " " + contentType + " " + body.substring(0, Math.min(200, body.length())));
+      violations.add(
+          name
+              + ": "
+              + status
+              + " "
+              + contentType
+              + " "
+              + body.substring(0, Math.min(200, body.length())));
     }
   }
 
@@ -191,27 +275,37 @@ class HostileInputFuzzTest {
         return;
       }
       Matcher status = Pattern.compile("^HTTP/1\\.[01] (\\d{3})").matcher(reply);
-      String contentType = reply.toLowerCase().contains("content-type: application/problem+json") ? "application/problem+json" : "";
-      check("raw-garbage", status.find() ? Integer.parseInt(status.group(1)) : 0, contentType, reply);
+      String contentType =
+          reply.toLowerCase().contains("content-type: application/problem+json")
+              ? "application/problem+json"
+              : "";
+      check(
+          "raw-garbage", status.find() ? Integer.parseInt(status.group(1)) : 0, contentType, reply);
     } catch (java.net.SocketException closed) {
       // The server may drop a connection that never spoke HTTP: no answer is no violation.
     }
   }
 
-  private HttpResponse<String> post(ServiceJvm target, String body, String contentType, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url() + "/"))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  private HttpResponse<String> post(
+      ServiceJvm target, String body, String contentType, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(target.url() + "/"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> postBytes(ServiceJvm target, byte[] body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(target.url() + "/"))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(target.url() + "/"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The service's used heap after a full GC, in KiB, read with jcmd. */
@@ -220,7 +314,10 @@ class HostileInputFuzzTest {
     run(jcmd, Long.toString(pid), "GC.run");
     String info = run(jcmd, Long.toString(pid), "GC.heap_info");
     long used = 0;
-    for (String line : info.lines().filter(l -> l.contains("generation") || l.contains("garbage-first heap")).toList()) {
+    for (String line :
+        info.lines()
+            .filter(l -> l.contains("generation") || l.contains("garbage-first heap"))
+            .toList()) {
       Matcher m = Pattern.compile("used (\\d+)K").matcher(line);
       if (m.find()) {
         used += Long.parseLong(m.group(1));

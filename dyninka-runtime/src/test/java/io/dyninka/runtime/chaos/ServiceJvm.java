@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One test service in a JVM of its own, on a loopback port, that a test can stop, kill and restart. */
+/**
+ * One test service in a JVM of its own, on a loopback port, that a test can stop, kill and restart.
+ */
 final class ServiceJvm implements AutoCloseable {
 
   private final String app;
@@ -56,7 +58,10 @@ final class ServiceJvm implements AutoCloseable {
     command.add(ChaosServices.class.getName());
     command.add(app);
     command.add(service);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("DYNINKA_HOST", "127.0.0.1");
     builder.environment().putAll(env);
@@ -66,8 +71,15 @@ final class ServiceJvm implements AutoCloseable {
   }
 
   private void awaitReady() throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/health/ready")).timeout(Duration.ofSeconds(2)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(url() + "/health/ready"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * scripts/containers-setup.sh} installs them; skipped without them unless {@code
  * -Ddyninka.it.podman=required}.
  */
-@DisplayName("The orders app in containers: build, push, kube play, and the same answers as runLocal")
+@DisplayName(
+    "The orders app in containers: build, push, kube play, and the same answers as runLocal")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PodmanOrdersIT {
@@ -56,9 +57,11 @@ class PodmanOrdersIT {
   private static final String TAG = "podman-it";
 
   private final Path repo = Path.of("").toAbsolutePath().getParent();
-  private final Path project = Path.of(System.getProperty("it.projects", "target/it"), APP).toAbsolutePath();
+  private final Path project =
+      Path.of(System.getProperty("it.projects", "target/it"), APP).toAbsolutePath();
   private final Path work = Path.of("target", "podman-it").toAbsolutePath();
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final JsonCodec codec = new JsonCodec();
   private final List<String> podman = new ArrayList<>();
   private boolean startedRegistry;
@@ -71,35 +74,60 @@ class PodmanOrdersIT {
     boolean required = "required".equals(System.getProperty("dyninka.it.podman"));
     boolean available = Shell.onPath("podman") != null && Shell.onPath("docker-registry") != null;
     if (!required) {
-      Assumptions.assumeTrue(available, "podman and docker-registry are not installed (scripts/containers-setup.sh)");
+      Assumptions.assumeTrue(
+          available, "podman and docker-registry are not installed (scripts/containers-setup.sh)");
     }
     podman.add("podman");
-    String runtime = System.getProperty("dyninka.podman.runtime", Shell.onPath("runc") != null ? "runc" : "");
+    String runtime =
+        System.getProperty("dyninka.podman.runtime", Shell.onPath("runc") != null ? "runc" : "");
     if (!runtime.isBlank()) {
       podman.addAll(List.of("--runtime", runtime));
     }
     Files.createDirectories(work);
-    manifest = AppManifest.decode(Files.readString(project.resolve("target/classes").resolve(AppManifest.resourcePath(APP))));
+    manifest =
+        AppManifest.decode(
+            Files.readString(
+                project.resolve("target/classes").resolve(AppManifest.resourcePath(APP))));
     basePort = freePorts(manifest.services().size());
 
     startRegistry();
     Path jre = work.resolve("jre.tar");
-    Shell.run(repo, Duration.ofMinutes(5), repo.resolve("scripts/base-image.sh").toString(), jre.toString())
+    Shell.run(
+            repo,
+            Duration.ofMinutes(5),
+            repo.resolve("scripts/base-image.sh").toString(),
+            jre.toString())
         .orFail(List.of("scripts/base-image.sh"));
-    Shell.run(project, Map.of(), Duration.ofMinutes(10), Shell.mvn("dyninka:build", "dyninka:resources",
-            "-Ddyninka.image.registry=" + REGISTRY, "-Ddyninka.image.tag=" + TAG, "-Ddyninka.image.base=tar://" + jre,
-            "-Ddyninka.podman.basePort=" + basePort))
+    Shell.run(
+            project,
+            Map.of(),
+            Duration.ofMinutes(10),
+            Shell.mvn(
+                "dyninka:build",
+                "dyninka:resources",
+                "-Ddyninka.image.registry=" + REGISTRY,
+                "-Ddyninka.image.tag=" + TAG,
+                "-Ddyninka.image.base=tar://" + jre,
+                "-Ddyninka.podman.basePort=" + basePort))
         .orFail(List.of("mvn dyninka:build dyninka:resources"));
     deployLog = deploy().orFail(List.of("mvn dyninka:deploy")).output();
   }
 
   private Shell.Result deploy() throws Exception {
-    List<String> args = new ArrayList<>(List.of("dyninka:deploy", "-Ddyninka.target=podman", "-Ddyninka.image.registry=" + REGISTRY,
-        "-Ddyninka.image.tag=" + TAG, "-Ddyninka.podman.basePort=" + basePort, "-Ddyninka.deploy.timeout=180"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "dyninka:deploy",
+                "-Ddyninka.target=podman",
+                "-Ddyninka.image.registry=" + REGISTRY,
+                "-Ddyninka.image.tag=" + TAG,
+                "-Ddyninka.podman.basePort=" + basePort,
+                "-Ddyninka.deploy.timeout=180"));
     if (podman.size() > 1) {
       args.add("-Ddyninka.podman.runtime=" + podman.get(2));
     }
-    return Shell.run(project, Map.of(), Duration.ofMinutes(5), Shell.mvn(args.toArray(String[]::new)));
+    return Shell.run(
+        project, Map.of(), Duration.ofMinutes(5), Shell.mvn(args.toArray(String[]::new)));
   }
 
   @AfterAll
@@ -112,7 +140,10 @@ class PodmanOrdersIT {
       }
       Shell.run(project, Map.of(), Duration.ofMinutes(3), Shell.mvn(args.toArray(String[]::new)));
       // Whatever undeploy missed, by label: this test leaves no pod behind.
-      String left = podman("pod", "ps", "-q", "--filter", "label=app.kubernetes.io/part-of=" + APP).output().strip();
+      String left =
+          podman("pod", "ps", "-q", "--filter", "label=app.kubernetes.io/part-of=" + APP)
+              .output()
+              .strip();
       if (!left.isEmpty()) {
         problems.add("pods left after undeploy: " + left);
         for (String id : left.split("\\s+")) {
@@ -124,7 +155,10 @@ class PodmanOrdersIT {
       }
     }
     if (startedRegistry) {
-      Shell.run(repo, Map.of("DYNINKA_REGISTRY_DIR", work.resolve("registry").toString()), Duration.ofMinutes(1),
+      Shell.run(
+          repo,
+          Map.of("DYNINKA_REGISTRY_DIR", work.resolve("registry").toString()),
+          Duration.ofMinutes(1),
           List.of(repo.resolve("scripts/registry.sh").toString(), "stop"));
     }
     assertThat(problems).isEmpty();
@@ -136,17 +170,32 @@ class PodmanOrdersIT {
   void imagesShareLayers() throws Exception {
     List<List<String>> layers = new ArrayList<>();
     for (var service : manifest.services()) {
-      HttpResponse<String> m = http.send(HttpRequest.newBuilder(
-              URI.create("http://" + REGISTRY + "/v2/" + APP + "-" + service.kubeName() + "/manifests/" + TAG))
-          .header("Accept", "application/vnd.oci.image.manifest.v1+json").build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> m =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://"
+                              + REGISTRY
+                              + "/v2/"
+                              + APP
+                              + "-"
+                              + service.kubeName()
+                              + "/manifests/"
+                              + TAG))
+                  .header("Accept", "application/vnd.oci.image.manifest.v1+json")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(m.statusCode()).as(service.name()).isEqualTo(200);
       List<String> digests = new ArrayList<>();
-      new JsonObject(m.body()).getJsonArray("layers").forEach(l -> digests.add(((JsonObject) l).getString("digest")));
+      new JsonObject(m.body())
+          .getJsonArray("layers")
+          .forEach(l -> digests.add(((JsonObject) l).getString("digest")));
       layers.add(digests);
     }
     assertThat(layers).allSatisfy(l -> assertThat(l).isEqualTo(layers.get(0)));
     assertThat(project.resolve("target/dyninka/podman/" + APP + ".yaml")).exists();
-    assertThat(deployLog).contains("ready " + manifest.services().size() + "/" + manifest.services().size());
+    assertThat(deployLog)
+        .contains("ready " + manifest.services().size() + "/" + manifest.services().size());
   }
 
   @Test
@@ -160,20 +209,28 @@ class PodmanOrdersIT {
     String[] countries = {"FR", "DE", "US"};
     int filtered = 0;
     for (int i = 0; i < 100; i++) {
-      String order = new JsonObject()
-          .put("id", "c-" + i)
-          .put("quantity", 1 + random.nextInt(9))
-          .put("unitPrice", random.nextInt(5) == 0 ? 0.0 : 0.5 + random.nextInt(400) / 4.0)
-          .put("country", countries[random.nextInt(countries.length)])
-          .encode();
+      String order =
+          new JsonObject()
+              .put("id", "c-" + i)
+              .put("quantity", 1 + random.nextInt(9))
+              .put("unitPrice", random.nextInt(5) == 0 ? 0.0 : 0.5 + random.nextInt(400) / 4.0)
+              .put("country", countries[random.nextInt(countries.length)])
+              .encode();
       HttpResponse<String> answer = post(sink(), order);
-      Object expected = local.runLocal(mapper.readValue(order, orderType)).toCompletionStage().toCompletableFuture().get();
+      Object expected =
+          local
+              .runLocal(mapper.readValue(order, orderType))
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get();
       if (expected == null) {
         filtered++;
         assertThat(answer.statusCode()).as(order).isEqualTo(204);
       } else {
         assertThat(answer.statusCode()).as(order + " -> " + answer.body()).isEqualTo(200);
-        assertThat(new JsonObject(answer.body())).as(order).isEqualTo(new JsonObject(codec.encode(expected)));
+        assertThat(new JsonObject(answer.body()))
+            .as(order)
+            .isEqualTo(new JsonObject(codec.encode(expected)));
         assertThat(answer.headers().firstValue("Server-Timing")).isPresent();
       }
     }
@@ -200,22 +257,35 @@ class PodmanOrdersIT {
   }
 
   private HttpResponse<String> post(URI uri, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private void startRegistry() throws Exception {
     try {
-      HttpResponse<Void> up = http.send(HttpRequest.newBuilder(URI.create("http://" + REGISTRY + "/v2/")).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> up =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://" + REGISTRY + "/v2/"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
       if (up.statusCode() == 200) {
         return; // one is running already (CI starts it): use it, leave it
       }
     } catch (IOException e) {
       // none running: start ours
     }
-    Shell.run(repo, Map.of("DYNINKA_REGISTRY_DIR", work.resolve("registry").toString()), Duration.ofMinutes(1),
-        List.of(repo.resolve("scripts/registry.sh").toString(), "start")).orFail(List.of("scripts/registry.sh start"));
+    Shell.run(
+            repo,
+            Map.of("DYNINKA_REGISTRY_DIR", work.resolve("registry").toString()),
+            Duration.ofMinutes(1),
+            List.of(repo.resolve("scripts/registry.sh").toString(), "start"))
+        .orFail(List.of("scripts/registry.sh start"));
     startedRegistry = true;
   }
 
@@ -250,7 +320,9 @@ class PodmanOrdersIT {
   private Flow<?> localFlow() throws Exception {
     Class<?> source = load(manifest.source());
     for (Method method : source.getDeclaredMethods()) {
-      if (Modifier.isStatic(method.getModifiers()) && method.getReturnType() == Flow.class && method.getParameterCount() == 0) {
+      if (Modifier.isStatic(method.getModifiers())
+          && method.getReturnType() == Flow.class
+          && method.getParameterCount() == 0) {
         method.setAccessible(true);
         return (Flow<?>) method.invoke(null);
       }
@@ -258,12 +330,18 @@ class PodmanOrdersIT {
     throw new IllegalStateException(manifest.source() + " has no static method returning a Flow");
   }
 
-  /** One loader for the user's classes, so the flow and the order type it takes are the same classes. */
+  /**
+   * One loader for the user's classes, so the flow and the order type it takes are the same
+   * classes.
+   */
   private ClassLoader userClasses;
 
   private Class<?> load(String name) throws Exception {
     if (userClasses == null) {
-      userClasses = new URLClassLoader(new URL[] {project.resolve("target/classes").toUri().toURL()}, getClass().getClassLoader());
+      userClasses =
+          new URLClassLoader(
+              new URL[] {project.resolve("target/classes").toUri().toURL()},
+              getClass().getClassLoader());
     }
     return Class.forName(name, true, userClasses);
   }

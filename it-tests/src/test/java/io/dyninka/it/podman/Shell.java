@@ -17,7 +17,8 @@ final class Shell {
   record Result(int exitCode, String output) {
     Result orFail(List<String> command) {
       if (exitCode != 0) {
-        throw new AssertionError(String.join(" ", command) + " failed (" + exitCode + "):\n" + output);
+        throw new AssertionError(
+            String.join(" ", command) + " failed (" + exitCode + "):\n" + output);
       }
       return this;
     }
@@ -25,21 +26,26 @@ final class Shell {
 
   private Shell() {}
 
-  static Result run(Path dir, Map<String, String> env, Duration timeout, List<String> command) throws IOException, InterruptedException {
+  static Result run(Path dir, Map<String, String> env, Duration timeout, List<String> command)
+      throws IOException, InterruptedException {
     System.out.println("$ " + String.join(" ", command));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().putAll(env);
     Process process = builder.start();
     StringBuilder output = new StringBuilder();
-    Thread reader = new Thread(() -> {
-      try (var in = process.getInputStream()) {
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-          output.append(line).append('\n');
-        }
-      } catch (IOException e) {
-        output.append(e);
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (var in = process.getInputStream()) {
+                for (String line :
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                  output.append(line).append('\n');
+                }
+              } catch (IOException e) {
+                output.append(e);
+              }
+            });
     reader.start();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -52,7 +58,8 @@ final class Shell {
     return new Result(process.exitValue(), output.toString());
   }
 
-  static Result run(Path dir, Duration timeout, String... command) throws IOException, InterruptedException {
+  static Result run(Path dir, Duration timeout, String... command)
+      throws IOException, InterruptedException {
     return run(dir, Map.of(), timeout, List.of(command));
   }
 
@@ -75,7 +82,10 @@ final class Shell {
   static List<String> mvn(String... args) {
     String home = System.getProperty("maven.home");
     List<String> command = new ArrayList<>();
-    command.add(home != null && Files.isExecutable(Path.of(home, "bin", "mvn")) ? Path.of(home, "bin", "mvn").toString() : "mvn");
+    command.add(
+        home != null && Files.isExecutable(Path.of(home, "bin", "mvn"))
+            ? Path.of(home, "bin", "mvn").toString()
+            : "mvn");
     command.add("-B");
     command.addAll(List.of(args));
     return command;
