@@ -26,7 +26,7 @@ while (($#)); do
 done
 case $tar in /*) ;; *) tar=$PWD/$tar ;; esac
 
-version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | sed -n 1p)
 args=(-B -q "io.dyninka:dyninka-maven-plugin:$version:base-image" "-Ddyninka.baseImage.tar=$tar")
 [[ -n $push ]] && args+=("-Ddyninka.baseImage.push=$push")
 [[ -n ${JAVA_HOME:-} ]] && args+=("-Ddyninka.baseImage.jdk=$JAVA_HOME")

@@ -39,4 +39,4 @@ if [[ $(id -u) -eq 0 ]] && ! grep -qs '^default_ulimits *= *\[\]' "$conf"; then
   fi
 fi
 
-echo "containers-setup: $(podman --version), runc $(runc --version | head -1 | awk '{print $3}'), docker-registry ready"
+echo "containers-setup: $(podman --version), runc $(runc --version | sed -n 1p | awk '{print $3}'), docker-registry ready"
