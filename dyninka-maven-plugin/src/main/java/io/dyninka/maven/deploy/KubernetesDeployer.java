@@ -167,8 +167,7 @@ public final class KubernetesDeployer {
   }
 
   private void waitUntilReady(List<Deployment> deployments) throws DeployException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String lastReport = "";
+    ReadinessWait wait = new ReadinessWait(log, timeout, poll);
     while (true) {
       List<String> ready = new ArrayList<>();
       List<String> waiting = new ArrayList<>();
@@ -194,32 +193,20 @@ public final class KubernetesDeployer {
           waiting.add(name + " (" + readyReplicas + "/" + replicas(d) + ")");
         }
       }
-      String report =
-          "ready "
-              + ready.size()
-              + "/"
-              + deployments.size()
-              + (waiting.isEmpty() ? "" : ", waiting for " + String.join(", ", waiting));
-      if (!report.equals(lastReport)) {
-        log.accept(report);
-        lastReport = report;
-      }
-      if (waiting.isEmpty()) {
+      if (wait.settled(
+          ready,
+          waiting,
+          deployments.size(),
+          "Not every service got ready",
+          () ->
+              "See 'kubectl -n "
+                  + namespace()
+                  + " describe deployment "
+                  + waiting.get(0).replaceFirst(" .*", "")
+                  + "' and its pods' logs.")) {
         return;
       }
-      if (System.nanoTime() > deadline) {
-        throw new DeployException(
-            "Not every service got ready within "
-                + timeout.toSeconds()
-                + " s (dyninka.deploy.timeout): still "
-                + String.join(", ", waiting)
-                + ". See 'kubectl -n "
-                + namespace()
-                + " describe deployment "
-                + waiting.get(0).replaceFirst(" .*", "")
-                + "' and its pods' logs.");
-      }
-      sleep();
+      wait.pause("the services to be ready");
     }
   }
 
@@ -423,14 +410,5 @@ public final class KubernetesDeployer {
 
   private static int orZero(Integer i) {
     return i == null ? 0 : i;
-  }
-
-  private void sleep() throws DeployException {
-    try {
-      Thread.sleep(poll.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeployException("Interrupted while waiting for the services to be ready");
-    }
   }
 }

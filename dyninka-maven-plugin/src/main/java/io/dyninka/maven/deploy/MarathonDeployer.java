@@ -106,8 +106,7 @@ public final class MarathonDeployer {
   }
 
   private void waitUntilHealthy(String id, int expectedApps) throws DeployException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "";
+    ReadinessWait wait = new ReadinessWait(log, timeout, poll);
     while (true) {
       JsonObject live = getGroup(id);
       if (live == null) {
@@ -125,35 +124,15 @@ public final class MarathonDeployer {
           waiting.add(app.getString("id") + " (" + healthy + "/" + instances + ")");
         }
       }
-      String report =
-          "ready "
-              + ready.size()
-              + "/"
-              + expectedApps
-              + (waiting.isEmpty() ? "" : ", waiting for " + String.join(", ", waiting));
-      if (!report.equals(last)) {
-        log.accept(report);
-        last = report;
-      }
-      if (waiting.isEmpty() && ready.size() >= expectedApps) {
+      if (wait.settled(
+          ready,
+          waiting,
+          expectedApps,
+          "Not every app got healthy",
+          () -> "See the Marathon UI's task failures for " + id + ".")) {
         return;
       }
-      if (System.nanoTime() > deadline) {
-        throw new DeployException(
-            "Not every app got healthy within "
-                + timeout.toSeconds()
-                + " s (dyninka.deploy.timeout): still "
-                + String.join(", ", waiting)
-                + ". See the Marathon UI's task failures for "
-                + id
-                + ".");
-      }
-      try {
-        Thread.sleep(poll.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DeployException("Interrupted while waiting for Marathon");
-      }
+      wait.pause("Marathon");
     }
   }
 

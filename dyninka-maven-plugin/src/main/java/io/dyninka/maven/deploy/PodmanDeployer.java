@@ -160,43 +160,22 @@ public final class PodmanDeployer {
   }
 
   private void waitUntilReady(List<Pod> pods) throws DeployException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "";
+    ReadinessWait wait = new ReadinessWait(log, timeout, poll);
     while (true) {
       List<String> ready = new ArrayList<>();
       List<String> waiting = new ArrayList<>();
       for (Pod pod : pods) {
         (isReady(port(pod)) ? ready : waiting).add(pod.getMetadata().getName());
       }
-      String report =
-          "ready "
-              + ready.size()
-              + "/"
-              + pods.size()
-              + (waiting.isEmpty() ? "" : ", waiting for " + String.join(", ", waiting));
-      if (!report.equals(last)) {
-        log.accept(report);
-        last = report;
-      }
-      if (waiting.isEmpty()) {
+      if (wait.settled(
+          ready,
+          waiting,
+          pods.size(),
+          "Not every service got ready",
+          () -> "See 'podman logs " + waiting.get(0) + "-<container>' and 'podman pod ps'.")) {
         return;
       }
-      if (System.nanoTime() > deadline) {
-        throw new DeployException(
-            "Not every service got ready within "
-                + timeout.toSeconds()
-                + " s (dyninka.deploy.timeout): still "
-                + String.join(", ", waiting)
-                + ". See 'podman logs "
-                + waiting.get(0)
-                + "-<container>' and 'podman pod ps'.");
-      }
-      try {
-        Thread.sleep(poll.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DeployException("Interrupted while waiting for the pods");
-      }
+      wait.pause("the pods");
     }
   }
 
