@@ -5,6 +5,9 @@ import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,5 +90,18 @@ public final class ChainProcess {
     return configured == null || configured.isBlank()
         ? VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE
         : Integer.parseInt(configured.trim());
+  }
+
+  /**
+   * The upstream client every baseline process uses: pooled keep-alive HTTP/1.1 with up to 64
+   * connections, the same pool as Dyninka's UpstreamClient. One per verticle, so that answers stay
+   * on its event loop.
+   */
+  public static HttpClientAgent pooledClient(Vertx vertx) {
+    return vertx
+        .httpClientBuilder()
+        .with(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true))
+        .with(new PoolOptions().setHttp1MaxSize(64))
+        .build();
   }
 }

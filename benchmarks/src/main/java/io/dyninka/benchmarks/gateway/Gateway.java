@@ -6,13 +6,11 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.util.function.Function;
@@ -41,12 +39,7 @@ final class Gateway extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client =
-        vertx
-            .httpClientBuilder()
-            .with(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true))
-            .with(new PoolOptions().setHttp1MaxSize(64))
-            .build();
+    client = ChainProcess.pooledClient(vertx);
     return vertx
         .createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
         .requestHandler(this::handle)

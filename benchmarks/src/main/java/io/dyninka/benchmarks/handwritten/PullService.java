@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -16,7 +15,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.PoolOptions;
 import java.net.URI;
 
 /**
@@ -48,13 +46,7 @@ public final class PullService extends VerticleBase {
   @Override
   public Future<?> start() {
     if (upstream != null) {
-      // The same pool as Dyninka's UpstreamClient, one per verticle so answers stay on its loop.
-      client =
-          vertx
-              .httpClientBuilder()
-              .with(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true))
-              .with(new PoolOptions().setHttp1MaxSize(64))
-              .build();
+      client = ChainProcess.pooledClient(vertx);
     }
     return vertx
         .createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
