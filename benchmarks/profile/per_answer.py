@@ -60,18 +60,20 @@ def main():
             continue
         system = "hand-written Vert.x" if name.startswith("HandWritten") else "Dyninka" if name.startswith("SmartBuilding") else "gateway + orchestrator"
         # Dyninka and its candidate run the same services: a JVM belongs to the window it was busy in.
+        allocations = []  # (time, bytes, first frame outside the JDK), read once per recording
+        for event in events(recording, "jdk.ObjectAllocationSample", 8):
+            weight, stamp = WEIGHT.search(event), STAMP.search(event)
+            if weight and stamp:
+                frames = [f for f in FRAME.findall(event) if not f.startswith(("java.", "jdk.", "sun."))]
+                allocations.append((stamp.group(1), float(weight.group(1)) * UNIT[weight.group(2)], frames[0] if frames else "?"))
         measured = []
         for label in (s for s in windows if s.startswith(system)):
             begin, finish, answers = windows[label]
-            allocated, by_site = 0.0, collections.Counter()
-            for event in events(recording, "jdk.ObjectAllocationSample", 8):
-                weight = WEIGHT.search(event)
-                if weight and within(event, begin, finish):
-                    bytes_ = float(weight.group(1)) * UNIT[weight.group(2)]
-                    allocated += bytes_
-                    frames = [f for f in FRAME.findall(event) if not f.startswith(("java.", "jdk.", "sun."))]
-                    by_site[frames[0] if frames else "?"] += bytes_
-            measured.append((allocated, label, by_site))
+            by_site = collections.Counter()
+            for time, bytes_, site in allocations:
+                if begin <= time < finish:
+                    by_site[site] += bytes_
+            measured.append((sum(by_site.values()), label, by_site))
         if not measured:
             continue
         allocated, label, by_site = max(measured, key=lambda m: m[0])
