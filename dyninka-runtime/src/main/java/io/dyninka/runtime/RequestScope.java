@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * What the upstream calls of one incoming request share: its trace, its deadline, and the calls in
- * flight, which are reset when the client goes away or the deadline passes so that no upstream
- * keeps working for nobody; and whether the request has ended, so that it gives back its place
- * among the requests in flight exactly once. Lives on one event loop, so it needs no locks.
+ * flight, which are reset when the client goes away or the deadline passes ({@link DeadlineWatch})
+ * so that no upstream keeps working for nobody; and whether the request has ended, so that it gives
+ * back its place among the requests in flight exactly once. Lives on one event loop, so it needs no
+ * locks.
  */
 final class RequestScope {
 
@@ -54,25 +55,34 @@ final class RequestScope {
   }
 
   void track(HttpClientRequest request) {
-    if (cancelled) {
+    if (cancelled || remainingMillis() <= 0) {
       request.reset();
     } else {
       inFlight.add(request);
     }
   }
 
-  /** Runs {@code release} the first time the request ends, whether answered or cut off. */
-  RequestScope end(Runnable release) {
-    if (!ended) {
-      ended = true;
-      release.run();
+  /** True the first time the request ends, whether answered or cut off; false after. */
+  boolean end() {
+    if (ended) {
+      return false;
     }
-    return this;
+    ended = true;
+    return true;
   }
 
   /** The client left: stop every pull this request started. */
   void cancel() {
     cancelled = true;
+    stopPulls();
+  }
+
+  /** The deadline passed: stop the pulls, which so fail and are answered as timed out. */
+  void expire() {
+    stopPulls();
+  }
+
+  private void stopPulls() {
     inFlight.forEach(HttpClientRequest::reset);
     inFlight.clear();
   }

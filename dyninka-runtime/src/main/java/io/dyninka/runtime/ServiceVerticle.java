@@ -4,6 +4,7 @@ import io.dyninka.manifest.InputManifest;
 import io.dyninka.runtime.RoutePlanner.Pull;
 import io.dyninka.runtime.UpstreamClient.Answer;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -33,6 +34,7 @@ final class ServiceVerticle extends VerticleBase {
   private final ServiceSetup setup;
   private final int port;
   private UpstreamClient upstream;
+  private DeadlineWatch deadlines;
   private HttpServer server;
 
   ServiceVerticle(ServiceSetup setup, int port) {
@@ -43,6 +45,7 @@ final class ServiceVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     upstream = new UpstreamClient(vertx, setup);
+    deadlines = new DeadlineWatch(vertx);
     Router router = Router.router(vertx);
     router.get("/health/live").handler(this::handleLive);
     router.get("/health/ready").handler(this::handleReady);
@@ -59,6 +62,10 @@ final class ServiceVerticle extends VerticleBase {
                 .setHost(setup.config().host())
                 .setPort(port)
                 .setTcpNoDelay(true)
+                // No WebSockets here: without these, Netty leaves the WebSocket extension
+                // handler out of the pipeline, which otherwise inspects every request and response.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
                 .setMaxHeaderSize(setup.config().maxHeaderBytes())
                 .setMaxInitialLineLength(Math.min(4096, setup.config().maxHeaderBytes())));
     return server
@@ -128,8 +135,12 @@ final class ServiceVerticle extends VerticleBase {
                 request.getHeader(RequestScope.DEADLINE_HEADER),
                 setup.config().upstreamTimeout().toMillis()));
     // Ended or cut off, the request gives back its place; cut off, its pulls are stopped too.
-    response.endHandler(ended -> scope.end(setup::release));
-    response.closeHandler(closed -> scope.end(setup::release).cancel());
+    response.endHandler(ended -> finish(scope));
+    response.closeHandler(
+        closed -> {
+          finish(scope);
+          scope.cancel();
+        });
     try {
       if (!setup.authorized(request.getHeader(HttpHeaders.AUTHORIZATION))) {
         throw new ProblemException(
@@ -149,27 +160,58 @@ final class ServiceVerticle extends VerticleBase {
         invoke(response, arguments, new StringBuilder());
         return;
       }
-      List<Future<Answer>> answers = new ArrayList<>(pulls.size());
-      for (Pull pull : pulls) {
-        answers.add(upstream.pull(pull.service(), pull.route(), body, scope));
+      deadlines.watch(scope);
+      if (pulls.size() == 1) {
+        // The common case, one input: its answer goes straight on, without a composite future.
+        Pull only = pulls.get(0);
+        upstream.pull(
+            only.service(),
+            only.route(),
+            body,
+            scope,
+            (answer, failure) ->
+                answered(
+                    response, pulls, failure == null ? List.of(answer) : null, failure, arguments));
+        return;
       }
-      Future.all(answers)
-          .onFailure(failure -> fail(response, failure))
-          .onSuccess(all -> onAnswers(response, pulls, answers, arguments));
+      List<Future<Answer>> pulled = new ArrayList<>(pulls.size());
+      for (Pull pull : pulls) {
+        Promise<Answer> answer = Promise.promise();
+        upstream.pull(pull.service(), pull.route(), body, scope, answer);
+        pulled.add(answer.future());
+      }
+      Future.all(pulled)
+          .onComplete(
+              (all, failure) ->
+                  answered(
+                      response, pulls, failure == null ? all.list() : null, failure, arguments));
     } catch (RuntimeException e) {
       fail(response, e);
     }
   }
 
-  private void onAnswers(
+  private void finish(RequestScope scope) {
+    if (scope.end()) {
+      setup.release();
+      deadlines.forget(scope);
+    }
+  }
+
+  /** Every pull answered ({@code answers}, in the order of {@code pulls}), or one failed. */
+  private void answered(
       HttpServerResponse response,
       List<Pull> pulls,
-      List<Future<Answer>> answers,
+      List<Answer> answers,
+      Throwable failure,
       Object[] arguments) {
+    if (failure != null) {
+      fail(response, failure);
+      return;
+    }
     StringBuilder timing = new StringBuilder();
     boolean filtered = false;
     for (int i = 0; i < pulls.size(); i++) {
-      Answer answer = answers.get(i).result();
+      Answer answer = answers.get(i);
       ServerTiming.collect(timing, answer.serverTiming());
       if (answer.status() == 204) {
         filtered = true;
@@ -189,7 +231,7 @@ final class ServiceVerticle extends VerticleBase {
     try {
       for (int i = 0; i < pulls.size(); i++) {
         Pull pull = pulls.get(i);
-        arguments[pull.parameter()] = decodeUpstream(pull, answers.get(i).result().body());
+        arguments[pull.parameter()] = decodeUpstream(pull, answers.get(i).body());
       }
     } catch (ProblemException e) {
       fail(response, e);

@@ -4,7 +4,7 @@ import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.circuitbreaker.OpenCircuitException;
-import io.vertx.core.AsyncResult;
+import io.vertx.core.Completable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,17 +12,13 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * Pulls one input from an upstream service over pooled keep-alive HTTP/1.1 connections.
@@ -75,115 +71,103 @@ final class UpstreamClient {
 
   /**
    * Calls {@code service} at {@code /}, forwarding the request body (if any), the remaining route,
-   * the trace context and the time left.
+   * the trace context and the time left, and tells {@code done} the answer, or a {@link
+   * ProblemException} (502, 503, 504).
    */
-  Future<Answer> pull(String service, String route, Buffer body, RequestScope scope) {
+  void pull(
+      String service, String route, Buffer body, RequestScope scope, Completable<Answer> done) {
     if (scope.remainingMillis() <= 0) {
-      return Future.failedFuture(new ProblemException(timedOut(service)));
+      done.fail(new ProblemException(timedOut(service)));
+      return;
     }
-    boolean idempotent = setup.idempotent(service);
-    Supplier<Future<Answer>> call = () -> attempt(service, route, body, scope, idempotent, 0);
     CircuitBreaker breaker = breaker(service);
-    Future<Answer> answer =
-        breaker.state() == CircuitBreakerState.CLOSED
-            ? call.get().andThen(outcome -> report(breaker, outcome))
-            : breaker.execute(call);
-    return answer.recover(
-        failure -> Future.failedFuture(new ProblemException(problemFor(service, failure))));
+    if (breaker.state() == CircuitBreakerState.CLOSED) {
+      // A closed breaker lets every pull through, so the pull goes out directly and only its
+      // outcome is told to the breaker: execute would wrap each pull in two more promises and
+      // re-post its completion to the event loop, a task per hop on the hot path. The library
+      // still decides everything: it counts the failures, opens, times the reset, and gates
+      // every pull while it is open or half-open.
+      new UpstreamCall(
+              this,
+              service,
+              route,
+              body,
+              scope,
+              (answer, failure) -> {
+                if (failure == null) {
+                  if (breaker.failureCount() > 0) {
+                    // What execute does on a success: a closed breaker counts consecutive
+                    // failures only.
+                    breaker.reset();
+                  }
+                  done.succeed(answer);
+                } else {
+                  breaker.execute(() -> Future.failedFuture(failure));
+                  done.fail(new ProblemException(problemFor(service, failure, scope)));
+                }
+              })
+          .start();
+      return;
+    }
+    breaker
+        .<Answer>execute(
+            gated -> new UpstreamCall(this, service, route, body, scope, gated).start())
+        .onComplete(
+            (answer, failure) ->
+                done.complete(
+                    answer,
+                    failure == null
+                        ? null
+                        : new ProblemException(problemFor(service, failure, scope))));
+  }
+
+  /** The next replica of {@code service}, in turn. */
+  URI replica(String service) {
+    List<URI> replicas = peers.of(service);
+    return replicas.get(Math.floorMod(turn++, replicas.size()));
+  }
+
+  boolean idempotent(String service) {
+    return setup.idempotent(service);
+  }
+
+  HttpClientAgent client() {
+    return client;
   }
 
   /**
-   * A closed breaker lets every pull through, so the pull goes out directly and only its outcome is
-   * told to the breaker: {@code execute} would wrap each pull in two more promises and re-post its
-   * completion to the event loop, a task per hop on the hot path. The library still decides
-   * everything: it counts the failures, opens, times the reset, and gates every pull while it is
-   * open or half-open.
+   * The headers every pull carries: the trace, the time left, the route, and the token. Straight
+   * onto the request, not through RequestOptions, which would copy a second header map.
    */
-  private static void report(CircuitBreaker breaker, AsyncResult<Answer> outcome) {
-    if (outcome.failed()) {
-      breaker.execute(() -> Future.failedFuture(outcome.cause()));
-    } else if (breaker.failureCount() > 0) {
-      // What execute does on a success: a closed breaker counts consecutive failures only.
-      breaker.reset();
-    }
-  }
-
-  private Future<Answer> attempt(
-      String service,
-      String route,
-      Buffer body,
-      RequestScope scope,
-      boolean idempotent,
-      int attempt) {
-    List<URI> replicas = peers.of(service);
-    URI peer = replicas.get(Math.floorMod(turn++, replicas.size()));
-    long remaining = scope.remainingMillis();
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(body == null ? HttpMethod.GET : HttpMethod.POST)
-            .setHost(peer.getHost())
-            .setPort(peer.getPort() < 0 ? 80 : peer.getPort())
-            .setURI("/")
-            // The request's deadline, with one timer per attempt: the connect timeout covers the
-            // wait for a pooled connection, the idle timeout the answer (an upstream sends its
-            // answer at once), and either fails with a TimeoutException, a 504.
-            .setConnectTimeout(Math.max(1, remaining))
-            .setIdleTimeout(Math.max(1, remaining));
-    Supplier<Future<Answer>> again =
-        () -> attempt(service, route, body, scope, idempotent, attempt + 1);
-    return client
-        .request(options)
-        .transform(
-            connected -> {
-              if (connected.failed()) {
-                // Nothing reached the upstream: trying again is always safe.
-                return retryOrFail(connected.cause(), attempt, scope, again);
-              }
-              Future<Answer> answer = send(connected.result(), route, body, scope);
-              return idempotent
-                  ? answer.recover(lost -> retryOrFail(lost, attempt, scope, again))
-                  : answer;
-            });
-  }
-
-  private Future<Answer> send(
-      HttpClientRequest request, String route, Buffer body, RequestScope scope) {
-    scope.track(request);
-    // Straight onto the request, not through RequestOptions, which would copy a second header map.
+  void addHeaders(HttpClientRequest request, String route, boolean hasBody, RequestScope scope) {
     request.putHeader(TRACEPARENT, scope.traceparent());
     request.putHeader(DEADLINE, Long.toString(Math.max(1, scope.remainingMillis())));
     if (route != null) {
       request.putHeader(ROUTE, route);
     }
-    if (body != null) {
+    if (hasBody) {
       request.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
     }
     if (authorization != null) {
       request.putHeader(HttpHeaders.AUTHORIZATION, authorization);
     }
-    return (body == null ? request.send() : request.send(body))
-        .compose(
-            response ->
-                response
-                    .body()
-                    .map(
-                        buffer ->
-                            new Answer(
-                                response.statusCode(),
-                                buffer,
-                                response.getHeader(HttpHeaders.CONTENT_TYPE),
-                                response.getHeader(ServerTiming.HEADER))));
   }
 
-  /** Backs off exponentially, with jitter so that many callers don't retry in step. */
-  private Future<Answer> retryOrFail(
-      Throwable failure, int attempt, RequestScope scope, Supplier<Future<Answer>> again) {
+  /**
+   * The pause before attempt {@code attempt + 1}, or -1 when there is no retry left: backs off
+   * exponentially, with jitter so that many callers don't retry in step.
+   */
+  long backoff(int attempt, RequestScope scope) {
     long delay =
         BACKOFF_MILLIS * (1L << attempt) + ThreadLocalRandom.current().nextLong(BACKOFF_MILLIS);
     if (attempt >= config.retries() || scope.cancelled() || delay >= scope.remainingMillis()) {
-      return Future.failedFuture(failure);
+      return -1;
     }
-    return vertx.timer(delay, TimeUnit.MILLISECONDS).compose(fired -> again.get());
+    return delay;
+  }
+
+  Vertx vertx() {
+    return vertx;
   }
 
   private CircuitBreaker breaker(String service) {
@@ -200,8 +184,9 @@ final class UpstreamClient {
                     .setNotificationAddress(null)));
   }
 
-  private Problem problemFor(String service, Throwable failure) {
-    if (failure instanceof TimeoutException) {
+  private Problem problemFor(String service, Throwable failure, RequestScope scope) {
+    // Stopped by the request's DeadlineWatch, or timed out waiting for a connection.
+    if (failure instanceof TimeoutException || scope.remainingMillis() <= 0) {
       return timedOut(service);
     }
     if (failure instanceof OpenCircuitException) {

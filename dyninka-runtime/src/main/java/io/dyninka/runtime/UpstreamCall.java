@@ -1,0 +1,118 @@
+package io.dyninka.runtime;
+
+import io.dyninka.runtime.UpstreamClient.Answer;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Completable;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One pull from an upstream service, through all its attempts: connect, send, read the answer, and
+ * on a failure retry on the next replica or give up, then tell {@code done} once.
+ *
+ * <p>A pull is the hot path of every hop, so its steps are methods of one object handed to Vert.x's
+ * own futures, instead of a chain of composed futures and capturing lambdas, each an allocation and
+ * an indirection per hop.
+ */
+final class UpstreamCall {
+
+  private final UpstreamClient client;
+  private final String service;
+  private final String route;
+  private final Buffer body;
+  private final RequestScope scope;
+  private final Completable<Answer> done;
+  private final boolean idempotent;
+  private int attempt;
+  private HttpClientResponse response;
+
+  UpstreamCall(
+      UpstreamClient client,
+      String service,
+      String route,
+      Buffer body,
+      RequestScope scope,
+      Completable<Answer> done) {
+    this.client = client;
+    this.service = service;
+    this.route = route;
+    this.body = body;
+    this.scope = scope;
+    this.done = done;
+    this.idempotent = client.idempotent(service);
+  }
+
+  void start() {
+    URI peer = client.replica(service);
+    long remaining = Math.max(1, scope.remainingMillis());
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(body == null ? HttpMethod.GET : HttpMethod.POST)
+            .setHost(peer.getHost())
+            .setPort(peer.getPort() < 0 ? 80 : peer.getPort())
+            .setURI("/")
+            // The request's deadline covers the wait for a pooled connection (a timer only while
+            // waiting); once sent, the request's DeadlineWatch stops the pull when time is up.
+            .setConnectTimeout(remaining);
+    client.client().request(options).onComplete(this::onConnected);
+  }
+
+  private void onConnected(AsyncResult<HttpClientRequest> connected) {
+    if (connected.failed()) {
+      // Nothing reached the upstream: trying again is always safe.
+      retryOrFail(connected.cause());
+      return;
+    }
+    HttpClientRequest request = connected.result();
+    scope.track(request);
+    client.addHeaders(request, route, body != null, scope);
+    (body == null ? request.send() : request.send(body)).onComplete(this::onResponse);
+  }
+
+  private void onResponse(AsyncResult<HttpClientResponse> answered) {
+    if (answered.failed()) {
+      lost(answered.cause());
+      return;
+    }
+    response = answered.result();
+    response.body().onComplete(this::onBody);
+  }
+
+  private void onBody(AsyncResult<Buffer> read) {
+    if (read.failed()) {
+      lost(read.cause());
+      return;
+    }
+    done.succeed(
+        new Answer(
+            response.statusCode(),
+            read.result(),
+            response.getHeader(HttpHeaders.CONTENT_TYPE),
+            response.getHeader(ServerTiming.HEADER)));
+  }
+
+  /** The upstream may have started on it: only an idempotent service is asked again. */
+  private void lost(Throwable failure) {
+    if (idempotent) {
+      retryOrFail(failure);
+    } else {
+      done.fail(failure);
+    }
+  }
+
+  private void retryOrFail(Throwable failure) {
+    long delay = client.backoff(attempt, scope);
+    if (delay < 0) {
+      done.fail(failure);
+      return;
+    }
+    attempt++;
+    client.vertx().timer(delay, TimeUnit.MILLISECONDS).onComplete(fired -> start());
+  }
+}
