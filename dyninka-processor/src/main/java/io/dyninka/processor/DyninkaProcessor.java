@@ -203,6 +203,8 @@ public final class DyninkaProcessor extends AbstractProcessor {
 
   private void processRound(RoundEnvironment round) {
     paths.newRound();
+    serviceValidator.newRound();
+    placedAccessValidator.newRound();
     List<RawApp> apps = read(round);
     apps.addAll(readAgain(round));
 

@@ -18,14 +18,18 @@ import javax.lang.model.util.Elements;
 
 /**
  * Finds the field a name denotes in a source, before attribution: a simple name in the enclosing
- * classes or the static imports, or {@code Type.name}. One lookup serves one scan: it caches the
- * fields of each type it visits, since a body names the same few types again and again.
+ * classes or the static imports, or {@code Type.name}. One lookup serves one round: it keeps the
+ * fields of each type it visits and each answer it gave, since the bodies of a class name the same
+ * few names again and again (a large class was otherwise looked up once per name per service).
  */
 final class FieldLookup {
 
   private final Elements elements;
   private final TypeNameResolver types;
   private final Map<TypeElement, List<VariableElement>> fields = new HashMap<>();
+
+  /** By context, then by the name as written: {@code count} or {@code Counters.count}. */
+  private final Map<TypeElement, Map<String, Optional<VariableElement>>> answers = new HashMap<>();
 
   FieldLookup(Elements elements) {
     this.elements = elements;
@@ -36,8 +40,18 @@ final class FieldLookup {
     return types;
   }
 
-  /** The field a simple name denotes inside {@code context} (locals are the caller's concern). */
+  /**
+   * The field a simple name denotes inside {@code context} (locals are the caller's concern).
+   *
+   * @param unit the compilation unit of {@code context}, {@code null} when it comes from a class
+   *     file
+   */
   Optional<VariableElement> simpleName(String name, TypeElement context, CompilationUnitTree unit) {
+    return answersIn(context).computeIfAbsent(name, key -> findSimpleName(name, context, unit));
+  }
+
+  private Optional<VariableElement> findSimpleName(
+      String name, TypeElement context, CompilationUnitTree unit) {
     for (Element scope = context; scope instanceof TypeElement type; ) {
       Optional<VariableElement> field = fieldOf(type, name);
       if (field.isPresent()) {
@@ -75,7 +89,14 @@ final class FieldLookup {
     if (typeName == null) {
       return Optional.empty();
     }
-    return types.resolve(typeName, context, unit).flatMap(type -> fieldOf(type, name));
+    return answersIn(context)
+        .computeIfAbsent(
+            typeName + "." + name,
+            key -> types.resolve(typeName, context, unit).flatMap(type -> fieldOf(type, name)));
+  }
+
+  private Map<String, Optional<VariableElement>> answersIn(TypeElement context) {
+    return answers.computeIfAbsent(context, key -> new HashMap<>());
   }
 
   private Optional<VariableElement> fieldOf(TypeElement type, String name) {

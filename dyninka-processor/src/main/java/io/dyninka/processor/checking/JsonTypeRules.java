@@ -4,6 +4,7 @@ import io.dyninka.processor.base.ReturnShape;
 import io.dyninka.processor.checking.ErrorMessages.NotJson;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,8 +63,20 @@ final class JsonTypeRules {
 
   private final Types types;
 
+  /**
+   * The answers for classes without type arguments: the services of an app tend to take and return
+   * the same few types, whose supertypes need not be walked each time. Kept for one round: by the
+   * next, another processor may have generated a supertype that was missing.
+   */
+  private final Map<TypeElement, Optional<String>> plainClasses = new HashMap<>();
+
   JsonTypeRules(Types types) {
     this.types = types;
+  }
+
+  /** Forgets the answers of the last round. */
+  void newRound() {
+    plainClasses.clear();
   }
 
   /** Why an input type cannot travel as JSON, or empty when it can. */
@@ -93,7 +106,17 @@ final class JsonTypeRules {
             ? Optional.empty()
             : whyNot(wildcard.getSuperBound());
       case DECLARED:
-        return whyNotDeclared((DeclaredType) type);
+        DeclaredType declared = (DeclaredType) type;
+        if (declared.getTypeArguments().isEmpty()) {
+          TypeElement element = (TypeElement) declared.asElement();
+          Optional<String> known = plainClasses.get(element);
+          if (known == null) {
+            known = whyNotDeclared(declared);
+            plainClasses.put(element, known);
+          }
+          return known;
+        }
+        return whyNotDeclared(declared);
       default:
         // Primitives travel; error types are javac's to report.
         return Optional.empty();

@@ -30,11 +30,17 @@ import javax.lang.model.util.Elements;
  * field, skipping names that a local, a parameter or a local class member shadows. Only the
  * service's own body is read, not the methods it calls. A service whose class comes from a class
  * file (an incremental build) has no tree, and is skipped.
+ *
+ * <p>Most names in a body are no placed field, so a name is first looked up (once per class and
+ * round, see {@link FieldLookup}), and only a placed field is checked for shadowing by locals.
+ *
+ * <p>Elements belong to one round: call {@link #newRound()} at the start of each.
  */
 public final class PlacedAccessValidator {
 
   private final Elements elements;
   private final DeclarationPaths paths;
+  private FieldLookup fields;
 
   /**
    * @param paths the declarations' trees; without the Compiler Tree API, nothing is checked
@@ -42,6 +48,12 @@ public final class PlacedAccessValidator {
   public PlacedAccessValidator(Elements elements, DeclarationPaths paths) {
     this.elements = elements;
     this.paths = paths;
+    this.fields = new FieldLookup(elements);
+  }
+
+  /** Forgets the lookups of the last round. */
+  public void newRound() {
+    fields = new FieldLookup(elements);
   }
 
   public ValidationReport validate(ExecutableElement service) {
@@ -61,8 +73,8 @@ public final class PlacedAccessValidator {
     private final ExecutableElement service;
     private final TypeElement context;
     private final CompilationUnitTree unit;
-    private final FieldLookup fields = new FieldLookup(elements);
-    private final LocalNames locals;
+    private final MethodTree method;
+    private LocalNames locals;
     private final ValidationReport.Builder report;
 
     ReferenceScanner(
@@ -73,15 +85,18 @@ public final class PlacedAccessValidator {
       this.service = service;
       this.context = (TypeElement) service.getEnclosingElement();
       this.unit = unit;
-      this.locals = new LocalNames(method);
+      this.method = method;
       this.report = report;
     }
 
     @Override
     public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-      String name = identifier.getName().toString();
-      if (!isCalledMethod(identifier) && !locals.isLocal(name, getCurrentPath())) {
-        check(fields.simpleName(name, context, unit), identifier);
+      if (!isCalledMethod(identifier)) {
+        String name = identifier.getName().toString();
+        Optional<VariableElement> field = fields.simpleName(name, context, unit);
+        if (isPlaced(field) && !locals().isLocal(name, getCurrentPath())) {
+          check(field.get(), identifier);
+        }
       }
       return super.visitIdentifier(identifier, unused);
     }
@@ -89,16 +104,27 @@ public final class PlacedAccessValidator {
     @Override
     public Void visitMemberSelect(MemberSelectTree select, Void unused) {
       String qualifier = TreeNames.dottedName(select.getExpression());
-      // A qualifier that is a local variable denotes an object, not a type.
-      boolean local =
-          qualifier != null && locals.isLocal(qualifier.split("\\.")[0], getCurrentPath());
-      if (qualifier != null && !local && !isCalledMethod(select)) {
-        check(
+      // A qualifier that is a local variable denotes an object, not a type (and looking it up as
+      // a type would search every module for it).
+      if (qualifier != null
+          && !isCalledMethod(select)
+          && !locals().isLocal(qualifier.split("\\.")[0], getCurrentPath())) {
+        Optional<VariableElement> field =
             fields.qualified(
-                select.getExpression(), select.getIdentifier().toString(), context, unit),
-            select);
+                select.getExpression(), select.getIdentifier().toString(), context, unit);
+        if (isPlaced(field)) {
+          check(field.get(), select);
+        }
       }
       return super.visitMemberSelect(select, unused);
+    }
+
+    /** The method's local names, read when a reference first needs them. */
+    private LocalNames locals() {
+      if (locals == null) {
+        locals = new LocalNames(method);
+      }
+      return locals;
     }
 
     /** Whether {@code name} is the method of a call ({@code average()}), not a field. */
@@ -107,11 +133,11 @@ public final class PlacedAccessValidator {
       return parent instanceof MethodInvocationTree call && call.getMethodSelect() == name;
     }
 
-    private void check(Optional<VariableElement> field, Tree reference) {
-      if (field.isEmpty() || Services.placedOn(field.get()).isEmpty()) {
-        return;
-      }
-      VariableElement placed = field.get();
+    private static boolean isPlaced(Optional<VariableElement> field) {
+      return field.isPresent() && Services.placedOn(field.get()).isPresent();
+    }
+
+    private void check(VariableElement placed, Tree reference) {
       if (PlacedFieldValidator.isPlacedOn(placed, service)) {
         return;
       }

@@ -25,6 +25,11 @@ public final class ServiceValidator {
     this.json = new JsonTypeRules(types);
   }
 
+  /** Forgets what the last round's types were found to be. */
+  public void newRound() {
+    json.newRound();
+  }
+
   public ValidationReport validate(ExecutableElement method) {
     ValidationReport.Builder report = ValidationReport.builder();
     String display = TypeDisplay.of(method);

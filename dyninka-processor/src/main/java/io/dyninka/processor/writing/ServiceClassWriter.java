@@ -5,11 +5,11 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.dyninka.processor.model.AppModel;
 import io.dyninka.processor.model.ServiceModel;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -37,6 +37,20 @@ public final class ServiceClassWriter {
   public static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 
+  // The parts that every class has alike, built once per compilation rather than per service:
+  // javac loads the processor afresh for each compilation, so JavaPoet runs cold, in the
+  // interpreter, and every spec it builds counts (benchmarks/compile-cost).
+  private static final MethodSpec PRIVATE_CONSTRUCTOR =
+      MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build();
+  private static final AnnotationSpec GENERATED_BY_DYNINKA =
+      AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build();
+  private static final AnnotationSpec OVERRIDE = AnnotationSpec.builder(Override.class).build();
+  private static final ParameterSpec APPLY_PARAMETER =
+      ParameterSpec.builder(ARGUMENTS, "in").build();
+  private static final ParameterSpec MAIN_PARAMETER =
+      ParameterSpec.builder(String[].class, "args").build();
+  private static final ClassName EXCEPTION = ClassName.get(Exception.class);
+
   private final Types types;
   private final boolean generatedAvailable;
 
@@ -52,21 +66,19 @@ public final class ServiceClassWriter {
   public JavaFile write(AppModel app, ServiceModel service) {
     ExecutableElement method = service.method();
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
+    ClassName declaringName = ClassName.get(declaring);
+    String methodName = method.getSimpleName().toString();
     ClassName self = ClassName.get(service.mainClassPackage(), service.mainClassSimpleName());
 
     MethodSpec.Builder apply =
         MethodSpec.methodBuilder("apply")
-            .addAnnotation(Override.class)
+            .addAnnotation(OVERRIDE)
             .addModifiers(Modifier.PUBLIC)
-            .returns(Object.class)
-            .addParameter(ARGUMENTS, "in")
-            .addStatement(
-                "return $T.$N($L)",
-                ClassName.get(declaring),
-                method.getSimpleName().toString(),
-                arguments(method));
+            .returns(ClassName.OBJECT)
+            .addParameter(APPLY_PARAMETER)
+            .addStatement("return $T.$N($L)", declaringName, methodName, arguments(method));
     if (!method.getThrownTypes().isEmpty()) {
-      apply.addException(Exception.class);
+      apply.addException(EXCEPTION);
     }
 
     TypeSpec.Builder type =
@@ -75,18 +87,18 @@ public final class ServiceClassWriter {
                 "Service {@code $L} of app {@code $L}: a direct call of {@link $T#$L($L)}.\n",
                 service.name(),
                 app.name(),
-                ClassName.get(declaring),
-                method.getSimpleName().toString(),
+                declaringName,
+                methodName,
                 javadocParameters(method))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(SERVICE_FUNCTION)
             .addOriginatingElement(app.source())
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .addMethod(PRIVATE_CONSTRUCTOR)
             .addMethod(apply.build())
             .addMethod(
                 MethodSpec.methodBuilder("main")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .addParameter(String[].class, "args")
+                    .addParameter(MAIN_PARAMETER)
                     .addStatement(
                         "$T.main($S, $S, new $T())", SERVICE_HOST, app.name(), service.name(), self)
                     .build());
@@ -94,8 +106,7 @@ public final class ServiceClassWriter {
       type.addOriginatingElement(declaring);
     }
     if (generatedAvailable) {
-      type.addAnnotation(
-          AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
+      type.addAnnotation(GENERATED_BY_DYNINKA);
     }
     return JavaFile.builder(service.mainClassPackage(), type.build())
         .skipJavaLangImports(true)
@@ -104,21 +115,22 @@ public final class ServiceClassWriter {
 
   /** {@code in.<Double>get(0), in.<List<Reading>>get(1)}: boxed or declared parameter types. */
   private static CodeBlock arguments(ExecutableElement method) {
-    List<CodeBlock> arguments = new ArrayList<>();
+    CodeBlock.Builder arguments = CodeBlock.builder();
     List<? extends VariableElement> parameters = method.getParameters();
     for (int i = 0; i < parameters.size(); i++) {
       TypeName type = TypeName.get(parameters.get(i).asType()).box();
-      arguments.add(CodeBlock.of("in.<$T>get($L)", type, i));
+      arguments.add(i == 0 ? "in.<$T>get($L)" : ", in.<$T>get($L)", type, i);
     }
-    return CodeBlock.join(arguments, ", ");
+    return arguments.build();
   }
 
   /** The erased parameter types, as a Javadoc {@code @link} wants them. */
   private CodeBlock javadocParameters(ExecutableElement method) {
-    List<CodeBlock> parameters = new ArrayList<>();
+    CodeBlock.Builder parameters = CodeBlock.builder();
     for (VariableElement parameter : method.getParameters()) {
-      parameters.add(CodeBlock.of("$T", TypeName.get(types.erasure(parameter.asType()))));
+      parameters.add(
+          parameters.isEmpty() ? "$T" : ", $T", TypeName.get(types.erasure(parameter.asType())));
     }
-    return CodeBlock.join(parameters, ", ");
+    return parameters.build();
   }
 }
