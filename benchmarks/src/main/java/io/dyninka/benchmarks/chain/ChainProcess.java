@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -90,6 +91,17 @@ public final class ChainProcess {
     return configured == null || configured.isBlank()
         ? VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE
         : Integer.parseInt(configured.trim());
+  }
+
+  /**
+   * The baselines' server options, tuned as Dyninka's services are (no Nagle delay, no WebSocket
+   * extension handler in the pipeline), so that the comparison is of the designs, not of a setting.
+   */
+  public static HttpServerOptions serverOptions() {
+    return new HttpServerOptions()
+        .setTcpNoDelay(true)
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false);
   }
 
   /**

@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -29,7 +28,7 @@ final class FunctionService extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx
-        .createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
+        .createHttpServer(ChainProcess.serverOptions())
         .requestHandler(this::handle)
         .listen(port, ChainProcess.HOST);
   }

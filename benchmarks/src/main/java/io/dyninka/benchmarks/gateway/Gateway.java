@@ -8,7 +8,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -41,7 +40,7 @@ final class Gateway extends VerticleBase {
   public Future<?> start() {
     client = ChainProcess.pooledClient(vertx);
     return vertx
-        .createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
+        .createHttpServer(ChainProcess.serverOptions())
         .requestHandler(this::handle)
         .listen(port, ChainProcess.HOST);
   }

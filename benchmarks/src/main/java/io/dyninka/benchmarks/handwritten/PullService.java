@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.net.URI;
@@ -49,7 +48,7 @@ public final class PullService extends VerticleBase {
       client = ChainProcess.pooledClient(vertx);
     }
     return vertx
-        .createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
+        .createHttpServer(ChainProcess.serverOptions())
         .requestHandler(this::handle)
         .listen(port, ChainProcess.HOST)
         .onSuccess(listening -> server = listening);
