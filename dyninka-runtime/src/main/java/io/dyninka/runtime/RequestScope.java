@@ -46,6 +46,10 @@ final class RequestScope {
     return traceparent;
   }
 
+  long deadlineNanos() {
+    return deadlineNanos;
+  }
+
   long remainingMillis() {
     return Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
   }

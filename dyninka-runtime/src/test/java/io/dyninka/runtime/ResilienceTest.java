@@ -98,6 +98,31 @@ class ResilienceTest {
           .as("upstream call reset after the client left")
           .isTrue();
     }
+
+    @Test
+    @DisplayName(
+        "an upstream that never answers costs a 504 at the deadline, and its pull is stopped")
+    void silentUpstreamIs504() throws Exception {
+      CountDownLatch upstreamClosed = new CountDownLatch(1);
+      TestApp app = app("silent");
+      int silent =
+          app.startRaw(
+              request -> request.connection().closeHandler(v -> upstreamClosed.countDown()));
+      app.service("head", "int", Kind.VALUE, in -> 1)
+          .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
+          .peer("head", "http://127.0.0.1:" + silent)
+          .timeout(Duration.ofMillis(400))
+          .start();
+
+      for (int i = 0; i < 3; i++) {
+        HttpResponse<String> answer = app.get("tail");
+        assertThat(answer.statusCode()).isEqualTo(504);
+        assertThat(new JsonObject(answer.body()).getString("type")).endsWith("/upstream-timeout");
+      }
+      assertThat(upstreamClosed.await(10, TimeUnit.SECONDS))
+          .as("the expired pull's connection closed, so the upstream stops working for nobody")
+          .isTrue();
+    }
   }
 
   @Nested
