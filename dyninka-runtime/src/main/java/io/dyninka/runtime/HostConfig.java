@@ -1,6 +1,7 @@
 package io.dyninka.runtime;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -55,7 +56,17 @@ public record HostConfig(
 
   /** The defaults, for tests and embedding: a free port on loopback, no peers given. */
   public static HostConfig defaults() {
-    return from(Map.of(), Map.of()).withPort(0).withHost("127.0.0.1");
+    return defaults(Map.of());
+  }
+
+  /**
+   * The defaults for tests and embedding, with {@code settings} by their environment names ({@code
+   * DYNINKA_TIMEOUT_MS} and so on), read exactly as a service reads its environment.
+   */
+  public static HostConfig defaults(Map<String, String> settings) {
+    Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "DYNINKA_HOST", "127.0.0.1"));
+    env.putAll(settings);
+    return from(env, Map.of());
   }
 
   public static HostConfig fromEnvironment() {
@@ -81,132 +92,6 @@ public record HostConfig(
         token,
         Boolean.parseBoolean(s.text("DYNINKA_PUBLIC_SINK", "dyninka.public.sink", "true")),
         (int) s.number("DYNINKA_INSTANCES", "dyninka.instances", 0));
-  }
-
-  public HostConfig withPort(int value) {
-    return new HostConfig(
-        value,
-        host,
-        peers,
-        upstreamTimeout,
-        maxBodyBytes,
-        maxHeaderBytes,
-        maxJsonDepth,
-        maxInFlight,
-        retries,
-        shutdownGrace,
-        drainDelay,
-        token,
-        publicSink,
-        instances);
-  }
-
-  public HostConfig withHost(String value) {
-    return new HostConfig(
-        port,
-        value,
-        peers,
-        upstreamTimeout,
-        maxBodyBytes,
-        maxHeaderBytes,
-        maxJsonDepth,
-        maxInFlight,
-        retries,
-        shutdownGrace,
-        drainDelay,
-        token,
-        publicSink,
-        instances);
-  }
-
-  public HostConfig withPeers(String value) {
-    return new HostConfig(
-        port,
-        host,
-        value,
-        upstreamTimeout,
-        maxBodyBytes,
-        maxHeaderBytes,
-        maxJsonDepth,
-        maxInFlight,
-        retries,
-        shutdownGrace,
-        drainDelay,
-        token,
-        publicSink,
-        instances);
-  }
-
-  public HostConfig withUpstreamTimeout(Duration value) {
-    return new HostConfig(
-        port,
-        host,
-        peers,
-        value,
-        maxBodyBytes,
-        maxHeaderBytes,
-        maxJsonDepth,
-        maxInFlight,
-        retries,
-        shutdownGrace,
-        drainDelay,
-        token,
-        publicSink,
-        instances);
-  }
-
-  public HostConfig withMaxInFlight(int value) {
-    return new HostConfig(
-        port,
-        host,
-        peers,
-        upstreamTimeout,
-        maxBodyBytes,
-        maxHeaderBytes,
-        maxJsonDepth,
-        value,
-        retries,
-        shutdownGrace,
-        drainDelay,
-        token,
-        publicSink,
-        instances);
-  }
-
-  public HostConfig withToken(String value) {
-    return new HostConfig(
-        port,
-        host,
-        peers,
-        upstreamTimeout,
-        maxBodyBytes,
-        maxHeaderBytes,
-        maxJsonDepth,
-        maxInFlight,
-        retries,
-        shutdownGrace,
-        drainDelay,
-        value,
-        publicSink,
-        instances);
-  }
-
-  public HostConfig withInstances(int value) {
-    return new HostConfig(
-        port,
-        host,
-        peers,
-        upstreamTimeout,
-        maxBodyBytes,
-        maxHeaderBytes,
-        maxJsonDepth,
-        maxInFlight,
-        retries,
-        shutdownGrace,
-        drainDelay,
-        token,
-        publicSink,
-        value);
   }
 
   private record Settings(Map<String, String> env, Map<Object, Object> props) {

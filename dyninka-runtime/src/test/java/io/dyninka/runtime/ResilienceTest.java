@@ -160,7 +160,7 @@ class ResilienceTest {
               .service("head", "int", Kind.VALUE, in -> 1)
               .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0), from("head", "int"))
               .peer("head", "http://127.0.0.1:" + closedPort())
-              .configure(c -> c.withInstances(1))
+              .setting("DYNINKA_INSTANCES", "1")
               .start();
 
       List<Integer> statuses = new ArrayList<>();
@@ -195,7 +195,7 @@ class ResilienceTest {
                     started.countDown();
                     return gate.future();
                   })
-              .configure(c -> c.withMaxInFlight(2))
+              .setting("DYNINKA_MAX_IN_FLIGHT", "2")
               .start();
 
       List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
@@ -272,7 +272,7 @@ class ResilienceTest {
           app("secure")
               .service("head", "int", Kind.VALUE, in -> 1)
               .service("tail", "int", Kind.VALUE, in -> in.<Integer>get(0) + 1, from("head", "int"))
-              .configure(c -> c.withToken("s3cret"))
+              .setting("DYNINKA_TOKEN", "s3cret")
               .start();
 
       assertThat(app.get("tail").body()).isEqualTo("2");

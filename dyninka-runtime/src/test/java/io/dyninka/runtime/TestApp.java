@@ -30,7 +30,7 @@ final class TestApp implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private Duration timeout = Duration.ofSeconds(5);
-  private java.util.function.UnaryOperator<HostConfig> tuning = c -> c;
+  private final Map<String, String> settings = new LinkedHashMap<>();
   private Vertx vertx;
 
   TestApp(String name) {
@@ -73,9 +73,9 @@ final class TestApp implements AutoCloseable {
     return new InputManifest(null, type);
   }
 
-  /** Adjusts the settings every service of this app starts with. */
-  TestApp configure(java.util.function.UnaryOperator<HostConfig> change) {
-    this.tuning = change;
+  /** A setting every service of this app starts with, by its environment name. */
+  TestApp setting(String name, String value) {
+    settings.put(name, value);
     return this;
   }
 
@@ -105,9 +105,10 @@ final class TestApp implements AutoCloseable {
       if (extraPeers.containsKey(service.name())) {
         continue;
       }
-      HostConfig config =
-          tuning.apply(
-              HostConfig.defaults().withUpstreamTimeout(timeout).withPeers(peersSpec(peers)));
+      Map<String, String> env = new LinkedHashMap<>(settings);
+      env.put("DYNINKA_TIMEOUT_MS", Long.toString(timeout.toMillis()));
+      env.put("DYNINKA_PEERS", peersSpec(peers));
+      HostConfig config = HostConfig.defaults(env);
       ServiceHost host =
           ServiceHost.start(
                   vertx, manifest, service.name(), functions.get(service.name()), config, 2)

@@ -8,6 +8,7 @@ import io.dyninka.runtime.HostConfig;
 import io.dyninka.runtime.ServiceHost;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.example.building.ChainFunctions;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +64,7 @@ public class HopBenchmark {
                 HopFixture.manifest(),
                 HopFixture.SERVICE,
                 arguments -> ChainFunctions.map(arguments.get(0)),
-                HostConfig.defaults().withPeers(peers),
+                HostConfig.defaults(Map.of("DYNINKA_PEERS", peers)),
                 1)
             .await()
             .port();
