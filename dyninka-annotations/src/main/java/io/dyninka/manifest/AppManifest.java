@@ -25,6 +25,14 @@ public record AppManifest(String app, String source, List<ServiceManifest> servi
     services = List.copyOf(services);
   }
 
+  /**
+   * An app of {@code services}, head first, whose sink is the last of them: for tests and tools
+   * that describe an app by hand.
+   */
+  public static AppManifest of(String app, String source, ServiceManifest... services) {
+    return new AppManifest(app, source, List.of(services), services[services.length - 1].name());
+  }
+
   public Optional<ServiceManifest> service(String name) {
     return services.stream().filter(s -> s.name().equals(name)).findFirst();
   }

@@ -2,6 +2,7 @@ package io.dyninka.manifest;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,18 +47,99 @@ public record ServiceManifest(
     placed = List.copyOf(placed);
   }
 
-  /** A service that is not declared idempotent. */
-  public ServiceManifest(
-      String name,
-      String kubeName,
-      String mainClass,
-      List<InputManifest> inputs,
-      String output,
-      Kind kind,
-      List<String> placed,
-      boolean stateful,
-      boolean blocking) {
-    this(name, kubeName, mainClass, inputs, output, kind, placed, stateful, blocking, false);
+  /**
+   * A builder of a service manifest named {@code name}: the one way tests and tools write a
+   * manifest by hand, so that a new field never means a new positional argument everywhere. Its
+   * defaults: kube name the kebab-case of {@code name}, main class {@code <Name>Service} in no
+   * package, no inputs, output {@code java.lang.String}, {@link Kind#VALUE}, stateless.
+   */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** Builds a {@link ServiceManifest}; see {@link ServiceManifest#builder(String)}. */
+  public static final class Builder {
+    private final String name;
+    private String kubeName;
+    private String mainClass;
+    private final List<InputManifest> inputs = new ArrayList<>();
+    private String output = "java.lang.String";
+    private Kind kind = Kind.VALUE;
+    private final List<String> placed = new ArrayList<>();
+    private boolean stateful;
+    private boolean blocking;
+    private boolean idempotent;
+
+    private Builder(String name) {
+      this.name = name;
+      this.kubeName =
+          name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+      this.mainClass = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Service";
+    }
+
+    public Builder kubeName(String value) {
+      this.kubeName = value;
+      return this;
+    }
+
+    public Builder mainClass(String value) {
+      this.mainClass = value;
+      return this;
+    }
+
+    /** An input pulled from the upstream service {@code from}, of JSON type {@code type}. */
+    public Builder input(String from, String type) {
+      inputs.add(new InputManifest(from, type));
+      return this;
+    }
+
+    /** An input taken from the client's request body ({@code Flow.input}). */
+    public Builder bodyInput(String type) {
+      inputs.add(new InputManifest(null, type));
+      return this;
+    }
+
+    public Builder inputs(List<InputManifest> values) {
+      inputs.addAll(values);
+      return this;
+    }
+
+    public Builder output(String type) {
+      this.output = type;
+      return this;
+    }
+
+    public Builder kind(Kind value) {
+      this.kind = value;
+      return this;
+    }
+
+    /** Placed fields, as {@code Class#field}; a service that owns any is stateful. */
+    public Builder placed(String... fields) {
+      placed.addAll(List.of(fields));
+      stateful = !placed.isEmpty();
+      return this;
+    }
+
+    public Builder stateful(boolean value) {
+      this.stateful = value;
+      return this;
+    }
+
+    public Builder blocking(boolean value) {
+      this.blocking = value;
+      return this;
+    }
+
+    public Builder idempotent(boolean value) {
+      this.idempotent = value;
+      return this;
+    }
+
+    public ServiceManifest build() {
+      return new ServiceManifest(
+          name, kubeName, mainClass, inputs, output, kind, placed, stateful, blocking, idempotent);
+    }
   }
 
   /** The upstream inputs: those pulled from another service rather than taken from the body. */

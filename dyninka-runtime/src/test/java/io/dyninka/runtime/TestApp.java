@@ -50,17 +50,18 @@ final class TestApp implements AutoCloseable {
       boolean blocking,
       ServiceFunction function,
       InputManifest... inputs) {
-    services.add(
-        new ServiceManifest(
-            service,
-            service.toLowerCase(),
-            "x." + service,
-            List.of(inputs),
-            output,
-            kind,
-            stateful ? List.of("x.App#state") : List.of(),
-            stateful,
-            blocking));
+    ServiceManifest.Builder manifest =
+        ServiceManifest.builder(service)
+            .kubeName(service.toLowerCase())
+            .mainClass("x." + service)
+            .inputs(List.of(inputs))
+            .output(output)
+            .kind(kind)
+            .blocking(blocking);
+    if (stateful) {
+      manifest.placed("x.App#state");
+    }
+    services.add(manifest.build());
     functions.put(service, function);
     return this;
   }

@@ -43,16 +43,12 @@ public final class GatewayChain {
   }
 
   private static ServiceManifest service(String name, String main, boolean stateful) {
-    return new ServiceManifest(
-        name,
-        name.toLowerCase(),
-        GatewayChain.class.getName() + "$" + main,
-        List.of(),
-        "json",
-        ServiceManifest.Kind.VALUE,
-        List.of(),
-        stateful,
-        false);
+    return ServiceManifest.builder(name)
+        .kubeName(name.toLowerCase())
+        .mainClass(GatewayChain.class.getName() + "$" + main)
+        .output("json")
+        .stateful(stateful)
+        .build();
   }
 
   static void serveFunction(Stage stage) {

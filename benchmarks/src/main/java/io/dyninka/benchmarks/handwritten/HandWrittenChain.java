@@ -33,16 +33,12 @@ public final class HandWrittenChain {
               + Character.toUpperCase(stage.name().charAt(0))
               + stage.name().substring(1);
       services.add(
-          new ServiceManifest(
-              stage.name(),
-              stage.name().toLowerCase(),
-              main,
-              List.of(),
-              "json",
-              ServiceManifest.Kind.VALUE,
-              List.of(),
-              stage.stateful(),
-              false));
+          ServiceManifest.builder(stage.name())
+              .kubeName(stage.name().toLowerCase())
+              .mainClass(main)
+              .output("json")
+              .stateful(stage.stateful())
+              .build());
     }
     return new AppManifest(
         APP, HandWrittenChain.class.getName(), services, SmartBuildingStages.MOVING_AVG.name());

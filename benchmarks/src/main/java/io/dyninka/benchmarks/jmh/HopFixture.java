@@ -2,10 +2,8 @@ package io.dyninka.benchmarks.jmh;
 
 import io.dyninka.benchmarks.chain.ChainJson;
 import io.dyninka.manifest.AppManifest;
-import io.dyninka.manifest.InputManifest;
 import io.dyninka.manifest.ServiceManifest;
 import io.vertx.core.buffer.Buffer;
-import java.util.List;
 import org.example.building.Reading;
 
 /**
@@ -34,28 +32,14 @@ public final class HopFixture {
 
   /** The two-service app the hop belongs to, as the processor would describe it. */
   public static AppManifest manifest() {
-    ServiceManifest upstream =
-        new ServiceManifest(
-            UPSTREAM,
-            "filter-temperature",
-            "none",
-            List.of(),
-            READING_TYPE,
-            ServiceManifest.Kind.VALUE,
-            List.of(),
-            false,
-            false);
-    ServiceManifest map =
-        new ServiceManifest(
-            SERVICE,
-            SERVICE,
-            "none",
-            List.of(new InputManifest(UPSTREAM, READING_TYPE)),
-            "double",
-            ServiceManifest.Kind.VALUE,
-            List.of(),
-            false,
-            false);
-    return new AppManifest("hop", HopFixture.class.getName(), List.of(upstream, map), SERVICE);
+    return AppManifest.of(
+        "hop",
+        HopFixture.class.getName(),
+        ServiceManifest.builder(UPSTREAM).mainClass("none").output(READING_TYPE).build(),
+        ServiceManifest.builder(SERVICE)
+            .mainClass("none")
+            .input(UPSTREAM, READING_TYPE)
+            .output("double")
+            .build());
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.InputManifest;
 import io.dyninka.manifest.ServiceManifest;
-import io.dyninka.manifest.ServiceManifest.Kind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,16 +76,13 @@ class GraphWriterTest {
 
   private static ServiceManifest service(
       String name, List<InputManifest> inputs, String output, boolean stateful) {
-    return new ServiceManifest(
-        name,
-        name,
-        "org.example." + name + "Service",
-        inputs,
-        output,
-        Kind.VALUE,
-        List.of(),
-        stateful,
-        false);
+    return ServiceManifest.builder(name)
+        .kubeName(name)
+        .mainClass("org.example." + name + "Service")
+        .inputs(inputs)
+        .output(output)
+        .stateful(stateful)
+        .build();
   }
 
   @Nested

@@ -71,15 +71,16 @@ public final class Manifests {
             + Character.toUpperCase(name.charAt(0))
             + name.substring(1)
             + "Service";
-    return new ServiceManifest(
-        name,
-        kubeName,
-        main,
-        inputs,
-        output,
-        kind,
-        stateful ? List.of("org.example.building.SmartBuilding#average") : List.of(),
-        stateful,
-        false);
+    ServiceManifest.Builder service =
+        ServiceManifest.builder(name)
+            .kubeName(kubeName)
+            .mainClass(main)
+            .inputs(inputs)
+            .output(output)
+            .kind(kind);
+    if (stateful) {
+      service.placed("org.example.building.SmartBuilding#average");
+    }
+    return service.build();
   }
 }

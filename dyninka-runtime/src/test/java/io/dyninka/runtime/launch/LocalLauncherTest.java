@@ -316,24 +316,11 @@ class LocalLauncherTest {
           .isInstanceOf(LaunchException.class)
           .hasMessageContaining("app 'empty' has no service");
 
-      AppManifest noMain = TestApps.fakes("nomain", "a");
-      var service = noMain.services().get(0);
       AppManifest broken =
-          new AppManifest(
+          AppManifest.of(
               "nomain",
               "x.Y",
-              List.of(
-                  new io.dyninka.manifest.ServiceManifest(
-                      "a",
-                      "a",
-                      null,
-                      service.inputs(),
-                      service.output(),
-                      service.kind(),
-                      service.placed(),
-                      false,
-                      false)),
-              "a");
+              io.dyninka.manifest.ServiceManifest.builder("a").mainClass(null).build());
       assertThatThrownBy(() -> launcher().build().start(broken))
           .isInstanceOf(LaunchException.class)
           .hasMessageContaining("Service 'a' of app 'nomain' has no mainClass");

@@ -1,7 +1,6 @@
 package io.dyninka.runtime.launch;
 
 import io.dyninka.manifest.AppManifest;
-import io.dyninka.manifest.InputManifest;
 import io.dyninka.manifest.ServiceManifest;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +14,14 @@ final class TestApps {
   static AppManifest chain(String app, List<String> names, List<Class<?>> mainClasses) {
     List<ServiceManifest> services = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      List<InputManifest> inputs =
-          i == 0 ? List.of() : List.of(new InputManifest(names.get(i - 1), "java.lang.String"));
-      services.add(
-          new ServiceManifest(
-              names.get(i),
-              names.get(i),
-              mainClasses.get(i).getName(),
-              inputs,
-              "java.lang.String",
-              ServiceManifest.Kind.VALUE,
-              List.of(),
-              false,
-              false));
+      ServiceManifest.Builder service =
+          ServiceManifest.builder(names.get(i))
+              .kubeName(names.get(i))
+              .mainClass(mainClasses.get(i).getName());
+      if (i > 0) {
+        service.input(names.get(i - 1), "java.lang.String");
+      }
+      services.add(service.build());
     }
     return new AppManifest(app, "org.example.Test", services, names.get(names.size() - 1));
   }
