@@ -2,7 +2,6 @@ package io.dyninka.runtime;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.dyninka.benchmarks.chain.ChainJson;
-import io.dyninka.benchmarks.chain.TimingHeader;
 import io.dyninka.benchmarks.jmh.HopFixture;
 import io.dyninka.manifest.AppManifest;
 import io.vertx.core.buffer.Buffer;
@@ -62,7 +61,7 @@ public class RuntimePiecesBenchmark {
   /** Hand-written: appends its own entry to the upstream's header as it came. */
   @Benchmark
   public String serverTimingPlain() {
-    return TimingHeader.append(HopFixture.UPSTREAM_TIMING, HopFixture.SERVICE, 123_456);
+    return ServerTiming.append(HopFixture.UPSTREAM_TIMING, HopFixture.SERVICE, 123_456);
   }
 
   @Benchmark

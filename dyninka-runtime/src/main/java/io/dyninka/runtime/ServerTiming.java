@@ -1,18 +1,71 @@
 package io.dyninka.runtime;
 
-/**
- * Builds {@code Server-Timing}: one {@code name;dur=ms} entry per traversed service with its own
- * process time, upstream entries first, so a client can tell process time from per-hop overhead.
- */
-final class ServerTiming {
+import java.util.ArrayList;
+import java.util.List;
 
-  static final String HEADER = "Server-Timing";
+/**
+ * {@code Server-Timing}, the one implementation in the project: one {@code name;dur=ms} entry per
+ * traversed service with its own process time, upstream entries first, so a client can tell process
+ * time from per-hop overhead. Services write it; clients, tests and benchmarks read it with {@link
+ * #parse}.
+ */
+public final class ServerTiming {
+
+  public static final String HEADER = "Server-Timing";
 
   private static final int MAX_HEADER = 8192;
   private static final int MAX_NAME = 64;
   private static final String DUR = ";dur=";
 
   private ServerTiming() {}
+
+  /** One traversed service and its own process time. */
+  public record Entry(String service, double millis) {}
+
+  /**
+   * The entries of a header that have a readable {@code dur} (among other parameters, in any
+   * order); a missing header, and entries without one, count as none.
+   */
+  public static List<Entry> parse(String header) {
+    List<Entry> entries = new ArrayList<>();
+    if (header == null) {
+      return entries;
+    }
+    for (String metric : header.split(",")) {
+      String[] parts = metric.trim().split(";");
+      if (parts[0].isEmpty()) {
+        continue;
+      }
+      for (int i = 1; i < parts.length; i++) {
+        String param = parts[i].trim();
+        if (param.startsWith("dur=")) {
+          try {
+            entries.add(new Entry(parts[0], Double.parseDouble(param.substring(4))));
+          } catch (NumberFormatException e) {
+            // Not a duration: not a service's process time.
+          }
+        }
+      }
+    }
+    return entries;
+  }
+
+  /** The summed process time of {@code entries}, in milliseconds. */
+  public static double totalMillis(List<Entry> entries) {
+    return entries.stream().mapToDouble(Entry::millis).sum();
+  }
+
+  /**
+   * {@code upstream} (may be null or empty), copied as it is, followed by the entry of {@code
+   * service}: for a client or a hand-written service that trusts its upstream.
+   */
+  public static String append(String upstream, String service, long nanos) {
+    StringBuilder s = new StringBuilder(upstream == null ? 32 : upstream.length() + 32);
+    if (upstream != null) {
+      s.append(upstream);
+    }
+    return append(s, service, nanos);
+  }
 
   /** This service's entry, after the upstream entries (each may be null). */
   static String append(StringBuilder upstream, String service, long nanos) {

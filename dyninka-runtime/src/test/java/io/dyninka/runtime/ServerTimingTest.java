@@ -1,6 +1,7 @@
 package io.dyninka.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,5 +72,30 @@ class ServerTimingTest {
       }
     }
     return kept.stream().collect(Collectors.joining(", "));
+  }
+
+  @Test
+  @DisplayName("parses one entry per traversed service, dur among other parameters")
+  void parses() {
+    List<ServerTiming.Entry> entries =
+        ServerTiming.parse(
+            "get;dur=0.120, filterTemperature;dur=0.031,map;dur=0.010, cache;desc=\"hit\","
+                + " movingAvg;desc=x;dur=0.040, bad;dur=fast");
+
+    assertThat(entries)
+        .extracting(ServerTiming.Entry::service)
+        .containsExactly("get", "filterTemperature", "map", "movingAvg");
+    assertThat(ServerTiming.totalMillis(entries)).isCloseTo(0.201, within(1e-9));
+    assertThat(ServerTiming.parse(null)).isEmpty();
+    assertThat(ServerTiming.parse("")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("appends an entry to an upstream header as it is, or starts one")
+  void appendsToText() {
+    assertThat(ServerTiming.append((String) null, "get", 1_234_567)).isEqualTo("get;dur=1.234");
+    assertThat(ServerTiming.append("", "get", 5_000)).isEqualTo("get;dur=0.005");
+    assertThat(ServerTiming.append("get;dur=1.000", "map", 20_000))
+        .isEqualTo("get;dur=1.000, map;dur=0.020");
   }
 }

@@ -2,7 +2,7 @@ package io.dyninka.benchmarks.gateway;
 
 import io.dyninka.benchmarks.chain.ChainProcess;
 import io.dyninka.benchmarks.chain.Stage;
-import io.dyninka.benchmarks.chain.TimingHeader;
+import io.dyninka.runtime.ServerTiming;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -48,8 +48,8 @@ final class FunctionService extends VerticleBase {
         .onComplete(
             output -> {
               response.putHeader(
-                  TimingHeader.NAME,
-                  TimingHeader.append(null, stage.name(), System.nanoTime() - begin));
+                  ServerTiming.HEADER,
+                  ServerTiming.append((String) null, stage.name(), System.nanoTime() - begin));
               if (output.failed()) {
                 response.setStatusCode(500).end(stage.name() + " failed: " + output.cause());
               } else if (output.result() == null) {

@@ -1,7 +1,7 @@
 package io.dyninka.benchmarks.gateway;
 
 import io.dyninka.benchmarks.chain.ChainProcess;
-import io.dyninka.benchmarks.chain.TimingHeader;
+import io.dyninka.runtime.ServerTiming;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -89,7 +89,7 @@ final class Gateway extends VerticleBase {
   private static Void relay(HttpServerResponse response, HttpClientResponse answer, Buffer body) {
     response.setStatusCode(answer.statusCode());
     copy(answer, response, HttpHeaders.CONTENT_TYPE.toString());
-    copy(answer, response, TimingHeader.NAME);
+    copy(answer, response, ServerTiming.HEADER);
     response.end(body);
     return null;
   }

@@ -1,7 +1,7 @@
 package io.dyninka.benchmarks.gateway;
 
 import io.dyninka.benchmarks.chain.ChainProcess;
-import io.dyninka.benchmarks.chain.TimingHeader;
+import io.dyninka.runtime.ServerTiming;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -68,7 +68,7 @@ final class Orchestrator extends VerticleBase {
                     : invoke("movingAvg", node3, timing))
         .onSuccess(
             node4 -> {
-              response.putHeader(TimingHeader.NAME, timing.toString());
+              response.putHeader(ServerTiming.HEADER, timing.toString());
               if (node4 == null) {
                 response.setStatusCode(204).end();
               } else {
@@ -98,7 +98,7 @@ final class Orchestrator extends VerticleBase {
                     .body()
                     .compose(
                         body -> {
-                          String entry = answer.getHeader(TimingHeader.NAME);
+                          String entry = answer.getHeader(ServerTiming.HEADER);
                           if (entry != null) {
                             timing.append(timing.length() == 0 ? "" : ", ").append(entry);
                           }

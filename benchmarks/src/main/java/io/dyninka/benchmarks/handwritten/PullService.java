@@ -2,7 +2,7 @@ package io.dyninka.benchmarks.handwritten;
 
 import io.dyninka.benchmarks.chain.ChainProcess;
 import io.dyninka.benchmarks.chain.Stage;
-import io.dyninka.benchmarks.chain.TimingHeader;
+import io.dyninka.runtime.ServerTiming;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -81,7 +81,7 @@ public final class PullService extends VerticleBase {
                     .map(
                         body ->
                             new Pulled(
-                                answer.statusCode(), body, answer.getHeader(TimingHeader.NAME))))
+                                answer.statusCode(), body, answer.getHeader(ServerTiming.HEADER))))
         .onComplete(pulled -> onPulled(response, pulled));
   }
 
@@ -95,7 +95,7 @@ public final class PullService extends VerticleBase {
       // Traversed without running the function: an entry of 0, as a Dyninka service answers.
       response
           .setStatusCode(204)
-          .putHeader(TimingHeader.NAME, TimingHeader.append(answer.timing(), stage.name(), 0))
+          .putHeader(ServerTiming.HEADER, ServerTiming.append(answer.timing(), stage.name(), 0))
           .end();
     } else if (answer.status() != 200) {
       response.setStatusCode(answer.status()).end(answer.body());
@@ -111,8 +111,8 @@ public final class PullService extends VerticleBase {
         .onComplete(
             output -> {
               String timing =
-                  TimingHeader.append(upstreamTiming, stage.name(), System.nanoTime() - begin);
-              response.putHeader(TimingHeader.NAME, timing);
+                  ServerTiming.append(upstreamTiming, stage.name(), System.nanoTime() - begin);
+              response.putHeader(ServerTiming.HEADER, timing);
               if (output.failed()) {
                 response.setStatusCode(500).end(stage.name() + " failed: " + output.cause());
               } else if (output.result() == null) {

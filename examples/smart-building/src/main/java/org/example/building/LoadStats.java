@@ -1,6 +1,8 @@
 package org.example.building;
 
+import io.dyninka.runtime.ServerTiming;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
@@ -47,13 +49,13 @@ final class LoadStats {
       failed("HTTP " + status + ": " + body);
       return;
     }
-    ServerTimingHeader timing = ServerTimingHeader.parse(serverTiming);
-    if (timing.hops() > 0) {
+    List<ServerTiming.Entry> timing = ServerTiming.parse(serverTiming);
+    if (!timing.isEmpty()) {
       endToEndNanos.add(nanos);
-      processMillis.add(timing.processMillis());
+      processMillis.add(ServerTiming.totalMillis(timing));
       // A 204 may carry entries only up to the service that filtered; the services below it were
       // still crossed, so they count as hops (their own time, a pass-through, is negligible).
-      hops.add(Math.max(timing.hops(), chainLength));
+      hops.add(Math.max(timing.size(), chainLength));
       timedAnswers.increment();
     }
   }
