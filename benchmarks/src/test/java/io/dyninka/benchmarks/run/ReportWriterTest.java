@@ -3,35 +3,23 @@ package io.dyninka.benchmarks.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("ReportWriter")
 class ReportWriterTest {
 
-  private final Results results = sample();
-
-  @Test
-  @DisplayName("states every target with its verdict and the figure behind it")
-  void targets() {
-    List<Targets.Row> rows = Targets.evaluate(results);
-
-    assertThat(rows)
-        .extracting(Targets.Row::verdict)
-        .containsExactly("met", "**missed**", "met", "met", "met", "met");
-    assertThat(rows.get(0).measured()).isEqualTo("0.950× (950 vs 1000 req/s)");
-    assertThat(rows.get(1).measured()).isEqualTo("1.267× (950 vs 750 req/s)");
-    assertThat(rows.get(5).measured()).contains("80.0 MiB (map)");
-  }
+  private final Results results = SampleResults.basic();
 
   @Test
   @DisplayName(
@@ -68,60 +56,35 @@ class ReportWriterTest {
   }
 
   /**
-   * Two profiles' worth of numbers for three systems: Dyninka 0.95× hand-written, 1.27× gateway.
+   * Pins every file a run writes, byte for byte, for the two sample runs: a change to how the
+   * report is written must not change what it says. After a deliberate change of the report,
+   * replace the files under {@code src/test/resources/report/} with the new output.
    */
-  private static Results sample() {
-    Map<String, String> env =
-        Map.of(
-            "WORKERS",
-            "1 50",
-            "DURATION",
-            "5s",
-            "TARGET_DURATION",
-            "60s",
-            "BENCH_COMMAND",
-            "QUICK='1' benchmarks/run.sh");
-    Settings settings = Settings.from(env);
-    Results r =
-        new Results(
-            settings,
-            new Machine("a CPU", 2, 24000, "Linux", "OpenJDK 17", "hey 0.1.4"),
-            "-XX:+UseSerialGC");
-    Map<SystemUnderTest, Double> scale =
-        Map.of(
-            SystemUnderTest.DYNINKA,
-            0.95,
-            SystemUnderTest.HAND_WRITTEN,
-            1.0,
-            SystemUnderTest.GATEWAY,
-            0.75);
-    for (Profile p : settings.profiles()) {
-      for (SystemUnderTest s : settings.systems()) {
-        double rps = (p.workers() == 1 ? 100 : 1000) * scale.get(s);
-        long ok = Math.round(rps * p.duration().toSeconds());
-        HeyReport report =
-            new HeyReport(
-                p.duration().toSeconds(),
-                rps,
-                2.0,
-                1.5,
-                3.0,
-                Map.of(200, ok / 6, 204, ok - ok / 6),
-                Map.of());
-        r.add(
-            new Results.Load(
-                s, p, report, Map.of("x", 120L * 1024), Map.of("x", ok * 0.2 / scale.get(s))));
-      }
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"basic", "full"})
+  @DisplayName("writes the same files as before for the same results")
+  void golden(String sample, @TempDir Path dir) throws Exception {
+    new ReportWriter(sample.equals("basic") ? SampleResults.basic() : SampleResults.full())
+        .writeAll(dir);
+
+    for (String file :
+        List.of(
+            "results.md", "results.csv", "rss.csv", "hops.csv", "plot.svg", "readme-table.md")) {
+      assertThat(withoutDate(Files.readString(dir.resolve(file))))
+          .as(file)
+          .isEqualTo(golden(sample + "/" + file));
     }
-    for (SystemUnderTest s : settings.systems()) {
-      Map<String, Long> idle = new LinkedHashMap<>();
-      idle.put("get", 70L * 1024);
-      idle.put("map", 80L * 1024);
-      r.idleRssKib.put(s, idle);
-      r.startup.put(s, Duration.ofMillis(1500));
-      r.probes.put(s, new ProbeResult(1000, 160, 1.2, 0.4, 0.2, 0.21, 0.9));
+  }
+
+  /** The one line that changes from run to run: when it started. */
+  private static String withoutDate(String text) {
+    return text.replaceFirst("- When: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC,", "- When: (date),");
+  }
+
+  private static String golden(String name) throws IOException {
+    try (InputStream in = ReportWriterTest.class.getResourceAsStream("/report/" + name)) {
+      assertThat(in).as("golden file /report/" + name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    r.finished = r.started.plusSeconds(300);
-    return r;
   }
 }
