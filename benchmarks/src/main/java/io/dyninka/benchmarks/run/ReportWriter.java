@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,259 +63,300 @@ final class ReportWriter {
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** {@code results.md}: the sections below, in this order. */
   String markdown() {
-    StringBuilder md = new StringBuilder();
-    md.append("# Smart-building chain under load: Dyninka, hand-written Vert.x, gateway\n\n");
-    md.append("Reproduce: `")
-        .append(r.settings.command())
-        .append("` (")
-        .append(runLength())
-        .append(").\n\n");
-    md.append("- When: ")
-        .append(WHEN.format(r.started))
-        .append(", ")
-        .append(minutes(Duration.between(r.started, r.finished)))
-        .append(" of measuring\n");
-    md.append("- Machine: ")
-        .append(r.machine.cpu())
-        .append(", ")
-        .append(r.machine.cores())
-        .append(" cores, ")
-        .append(r.machine.memoryMib())
-        .append(" MiB, ")
-        .append(r.machine.os())
-        .append('\n');
-    md.append("- Machine load during the run (1-minute load average, every 5 s): min ")
-        .append(Fmt.num(r.load.getMin(), 1))
-        .append(", mean ")
-        .append(Fmt.num(r.load.getAverage(), 1))
-        .append(", max ")
-        .append(Fmt.num(r.load.getMax(), 1))
-        .append(" on ")
-        .append(r.machine.cores())
-        .append(" cores; it counts runnable threads, and the benchmark's own (hey's workers, every")
-        .append(
-            " JVM's event loops and JIT) reached 10 to 13 on a 2-core machine with nothing else running, so only a mean well above")
-        .append(" that says other work competed for the CPUs\n");
-    md.append("- JVM: ")
-        .append(r.machine.jvm())
-        .append("; every JVM of every system: `")
-        .append(r.jvmFlags)
-        .append("`\n");
-    md.append("- Load: ")
-        .append(r.machine.hey())
-        .append(", `-z ")
-        .append(GoDuration.format(r.settings.duration()))
-        .append("` per profile, `-z ")
-        .append(GoDuration.format(r.settings.targetDuration()))
-        .append("` for ")
-        .append(r.targetProfile().label())
-        .append("; each system warmed up until its throughput was steady (at most ")
-        .append(GoDuration.format(r.settings.warmup()))
-        .append("); the systems take turns within each profile\n");
-    md.append(
-            "- Chain: client → movingAvg → map → filterTemperature → get → sensor endpoint; 5 of 6 rows are not temperatures, ")
-        .append("so most answers are 204 after two functions, the rest 200 after four\n\n");
-
-    md.append("## Targets (issue #4)\n\n| target | measured | verdict |\n|---|---|---|\n");
-    for (Targets.Row row : Targets.evaluate(r)) {
-      md.append("| ")
-          .append(row.target())
-          .append(" | ")
-          .append(row.measured())
-          .append(" | ")
-          .append(row.verdict())
-          .append(" |\n");
+    List<String> sections = new ArrayList<>();
+    sections.add(header());
+    sections.add(targets());
+    sections.add(throughputAndLatency());
+    sections.add(ratios());
+    sections.add(perHopOverhead());
+    sections.add(startup());
+    sections.add(warmup());
+    sections.add(rss());
+    sections.add(againstThePaper());
+    sections.add(plot());
+    sections.add(howTheSystemsDiffer());
+    if (!r.notes.isEmpty()) {
+      sections.add(notes());
     }
+    return String.join("\n", sections);
+  }
 
-    md.append("\n## Throughput and latency per profile\n\n");
-    md.append(
-            "req/s counts 2xx answers (200 and 204); errors are transport errors and non-2xx answers. ")
-        .append(
-            "p50/p99 are hey's, with its 0.1 ms resolution. CPU is the user + system time all of the system's service JVMs used during the run ")
-        .append(
-            "(/proc/<pid>/stat), per answer, the sensor and hey not counted; it includes what the JVMs do besides answering (JIT compilation still going on, GC, timers), ")
-        .append("which weighs most where answers are few (1 worker).\n\n");
-    md.append(
-        "| workers | keep-alive | system | req/s | p50 ms | p99 ms | mean ms | errors % | answers | CPU µs/answer |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+  /** A section: its title, then blocks (paragraphs, tables, lists) with a blank line between. */
+  private static String section(String title, String... blocks) {
+    return "## " + title + "\n\n" + String.join("\n", blocks);
+  }
+
+  /** How to reproduce the run, and what it ran on and with. */
+  private String header() {
+    return "# Smart-building chain under load: Dyninka, hand-written Vert.x, gateway\n\n"
+        + ("Reproduce: `" + r.settings.command() + "` (" + runLength() + ").\n\n")
+        + ("- When: "
+            + WHEN.format(r.started)
+            + ", "
+            + minutes(Duration.between(r.started, r.finished))
+            + " of measuring\n")
+        + ("- Machine: "
+            + r.machine.cpu()
+            + ", "
+            + r.machine.cores()
+            + " cores, "
+            + r.machine.memoryMib()
+            + " MiB, "
+            + r.machine.os()
+            + "\n")
+        + ("- Machine load during the run (1-minute load average, every 5 s): min "
+            + Fmt.num(r.load.getMin(), 1)
+            + ", mean "
+            + Fmt.num(r.load.getAverage(), 1)
+            + ", max "
+            + Fmt.num(r.load.getMax(), 1)
+            + " on "
+            + r.machine.cores()
+            + " cores; it counts runnable threads, and the benchmark's own (hey's workers, every"
+            + " JVM's event loops and JIT) reached 10 to 13 on a 2-core machine with nothing else"
+            + " running, so only a mean well above that says other work competed for the CPUs\n")
+        + ("- JVM: " + r.machine.jvm() + "; every JVM of every system: `" + r.jvmFlags + "`\n")
+        + ("- Load: "
+            + r.machine.hey()
+            + ", `-z "
+            + GoDuration.format(r.settings.duration())
+            + "` per profile, `-z "
+            + GoDuration.format(r.settings.targetDuration())
+            + "` for "
+            + r.targetProfile().label()
+            + "; each system warmed up until its throughput was steady (at most "
+            + GoDuration.format(r.settings.warmup())
+            + "); the systems take turns within each profile\n")
+        + "- Chain: client → movingAvg → map → filterTemperature → get → sensor endpoint; 5 of 6"
+        + " rows are not temperatures, so most answers are 204 after two functions, the rest 200"
+        + " after four\n";
+  }
+
+  private String targets() {
+    MarkdownTable table = new MarkdownTable().left("target").left("measured").left("verdict");
+    for (Targets.Row row : Targets.evaluate(r)) {
+      table.row(row.target(), row.measured(), row.verdict());
+    }
+    return section("Targets (issue #4)", table.toString());
+  }
+
+  /** Every profile of every system: hey's figures and the CPU per answer. */
+  private String throughputAndLatency() {
+    MarkdownTable table =
+        new MarkdownTable()
+            .right("workers")
+            .left("keep-alive")
+            .left("system")
+            .right("req/s")
+            .right("p50 ms")
+            .right("p99 ms")
+            .right("mean ms")
+            .right("errors %")
+            .right("answers")
+            .right("CPU µs/answer");
     for (Profile p : r.settings.profiles()) {
       for (SystemUnderTest s : r.settings.systems()) {
         r.load(s, p)
             .ifPresent(
                 l -> {
                   HeyReport h = l.report();
-                  md.append("| ")
-                      .append(p.workers())
-                      .append(" | ")
-                      .append(p.keepAlive() ? "on" : "off")
-                      .append(" | ")
-                      .append(s.label())
-                      .append(" | ")
-                      .append(Fmt.rps(h.okRps()))
-                      .append(" | ")
-                      .append(Fmt.ms(h.p50Ms()))
-                      .append(" | ")
-                      .append(Fmt.ms(h.p99Ms()))
-                      .append(" | ")
-                      .append(Fmt.ms(h.meanMs()))
-                      .append(" | ")
-                      .append(Fmt.num(h.errorPercent(), 2))
-                      .append(" | ")
-                      .append(h.counted())
-                      .append(h.sampled() ? " (hey kept 1M)" : "")
-                      .append(" | ")
-                      .append(Fmt.num(l.cpuMicrosPerAnswer(), 0))
-                      .append(" |\n");
+                  table.row(
+                      p.workers(),
+                      onOff(p.keepAlive()),
+                      s.label(),
+                      Fmt.rps(h.okRps()),
+                      Fmt.ms(h.p50Ms()),
+                      Fmt.ms(h.p99Ms()),
+                      Fmt.ms(h.meanMs()),
+                      Fmt.num(h.errorPercent(), 2),
+                      h.counted() + (h.sampled() ? " (hey kept 1M)" : ""),
+                      Fmt.num(l.cpuMicrosPerAnswer(), 0));
                 });
       }
     }
+    return section(
+        "Throughput and latency per profile",
+        "req/s counts 2xx answers (200 and 204); errors are transport errors and non-2xx answers."
+            + " p50/p99 are hey's, with its 0.1 ms resolution. CPU is the user + system time all of"
+            + " the system's service JVMs used during the run (/proc/<pid>/stat), per answer, the"
+            + " sensor and hey not counted; it includes what the JVMs do besides answering (JIT"
+            + " compilation still going on, GC, timers), which weighs most where answers are few"
+            + " (1 worker).\n",
+        table.toString());
+  }
 
+  /** Dyninka against each baseline, and the candidate against Dyninka when it ran. */
+  private String ratios() {
     boolean candidate = r.settings.systems().contains(SystemUnderTest.DYNINKA_CANDIDATE);
-    md.append(
-        "\n## Ratios\n\nThroughput (req/s) ratios, and CPU per answer relative to hand-written (1.10× = 10% more CPU per answer).\n\n");
-    md.append(
-            "| workers | keep-alive | Dyninka / hand-written | Dyninka / gateway | CPU per answer, Dyninka / hand-written |")
-        .append(
-            candidate
-                ? " candidate / Dyninka | candidate / hand-written | CPU per answer, candidate / hand-written |\n|---:|---|---:|---:|---:|---:|---:|---:|\n"
-                : "\n|---:|---|---:|---:|---:|\n");
-    for (Profile p : r.settings.profiles()) {
-      md.append("| ")
-          .append(p.workers())
-          .append(" | ")
-          .append(p.keepAlive() ? "on" : "off")
-          .append(" | ")
-          .append(Fmt.ratio(ratio(p, SystemUnderTest.HAND_WRITTEN)))
-          .append(" | ")
-          .append(Fmt.ratio(ratio(p, SystemUnderTest.GATEWAY)))
-          .append(" | ")
-          .append(Fmt.ratio(cpuRatio(SystemUnderTest.DYNINKA, p)))
-          .append(" |");
-      if (candidate) {
-        md.append(' ')
-            .append(Fmt.ratio(ratio(SystemUnderTest.DYNINKA_CANDIDATE, p, SystemUnderTest.DYNINKA)))
-            .append(" | ")
-            .append(
-                Fmt.ratio(
-                    ratio(SystemUnderTest.DYNINKA_CANDIDATE, p, SystemUnderTest.HAND_WRITTEN)))
-            .append(" | ")
-            .append(Fmt.ratio(cpuRatio(SystemUnderTest.DYNINKA_CANDIDATE, p)))
-            .append(" |");
-      }
-      md.append('\n');
+    MarkdownTable table =
+        new MarkdownTable()
+            .right("workers")
+            .left("keep-alive")
+            .right("Dyninka / hand-written")
+            .right("Dyninka / gateway")
+            .right("CPU per answer, Dyninka / hand-written");
+    if (candidate) {
+      table
+          .right("candidate / Dyninka")
+          .right("candidate / hand-written")
+          .right("CPU per answer, candidate / hand-written");
     }
+    for (Profile p : r.settings.profiles()) {
+      List<Object> cells = new ArrayList<>();
+      cells.add(p.workers());
+      cells.add(onOff(p.keepAlive()));
+      cells.add(Fmt.ratio(ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.HAND_WRITTEN)));
+      cells.add(Fmt.ratio(ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.GATEWAY)));
+      cells.add(Fmt.ratio(cpuRatio(SystemUnderTest.DYNINKA, p)));
+      if (candidate) {
+        SystemUnderTest c = SystemUnderTest.DYNINKA_CANDIDATE;
+        cells.add(Fmt.ratio(ratio(c, p, SystemUnderTest.DYNINKA)));
+        cells.add(Fmt.ratio(ratio(c, p, SystemUnderTest.HAND_WRITTEN)));
+        cells.add(Fmt.ratio(cpuRatio(c, p)));
+      }
+      table.row(cells.toArray());
+    }
+    return section(
+        "Ratios",
+        "Throughput (req/s) ratios, and CPU per answer relative to hand-written (1.10× = 10% more"
+            + " CPU per answer).\n",
+        table.toString());
+  }
 
-    md.append("\n## Per-hop overhead from Server-Timing\n\n");
-    md.append(
-            "One client, sequential requests on one keep-alive connection per system, one system after the other in turn, ")
-        .append(r.settings.probeRequests())
-        .append(
-            " requests to each after 2000 rounds of warm-up. Over full-chain (200) answers: per-hop overhead = (end to end − Σ Server-Timing process time) / 4 functions. ")
-        .append(
-            "`get`'s process time includes its call to the sensor endpoint, so the overhead is that of the four service hops. ")
-        .append(
-            "For the gateway chain a \"hop\" is one function invocation: orchestrator → gateway → function and back.\n\n");
-    md.append(
-        "| system | full-chain answers | end to end p50 ms | process p50 ms | per-hop overhead p50 ms | per-hop mean ms | p50 over all answers ms |\n|---|---:|---:|---:|---:|---:|---:|\n");
+  /** What the Server-Timing probe measured. */
+  private String perHopOverhead() {
+    MarkdownTable table =
+        new MarkdownTable()
+            .left("system")
+            .right("full-chain answers")
+            .right("end to end p50 ms")
+            .right("process p50 ms")
+            .right("per-hop overhead p50 ms")
+            .right("per-hop mean ms")
+            .right("p50 over all answers ms");
     for (SystemUnderTest s : r.settings.systems()) {
       ProbeResult p = r.probes.get(s);
       if (p != null) {
-        md.append("| ")
-            .append(s.label())
-            .append(" | ")
-            .append(p.fullChain())
-            .append(" | ")
-            .append(Fmt.num(p.endToEndP50(), 3))
-            .append(" | ")
-            .append(Fmt.num(p.processP50(), 3))
-            .append(" | ")
-            .append(Fmt.num(p.hopOverheadP50(), 3))
-            .append(" | ")
-            .append(Fmt.num(p.hopOverheadMean(), 3))
-            .append(" | ")
-            .append(Fmt.num(p.allAnswersP50(), 3))
-            .append(" |\n");
+        table.row(
+            s.label(),
+            p.fullChain(),
+            Fmt.num(p.endToEndP50(), 3),
+            Fmt.num(p.processP50(), 3),
+            Fmt.num(p.hopOverheadP50(), 3),
+            Fmt.num(p.hopOverheadMean(), 3),
+            Fmt.num(p.allAnswersP50(), 3));
       }
     }
+    return section(
+        "Per-hop overhead from Server-Timing",
+        "One client, sequential requests on one keep-alive connection per system, one system after"
+            + " the other in turn, "
+            + r.settings.probeRequests()
+            + " requests to each after 2000 rounds of warm-up. Over full-chain (200) answers:"
+            + " per-hop overhead = (end to end − Σ Server-Timing process time) / 4 functions."
+            + " `get`'s process time includes its call to the sensor endpoint, so the overhead is"
+            + " that of the four service hops. For the gateway chain a \"hop\" is one function"
+            + " invocation: orchestrator → gateway → function and back.\n",
+        table.toString());
+  }
 
-    md.append("\n## Start-up: launcher start to all services ready\n\n");
-    md.append(
-        "`LocalLauncher.start` (what `dyninka:run` calls) until every JVM answers `/health/ready`; the systems start one after the other.\n\n");
-    md.append(
-        "The first answer is the very first request through the cold chain, after start-up: class loading, connection set-up and the interpreter.\n\n");
-    md.append(
-        "| system | JVMs | launcher start → all ready, ms | first answer, ms |\n|---|---:|---:|---:|\n");
+  private String startup() {
+    MarkdownTable table =
+        new MarkdownTable()
+            .left("system")
+            .right("JVMs")
+            .right("launcher start → all ready, ms")
+            .right("first answer, ms");
     for (SystemUnderTest s : r.settings.systems()) {
-      Duration d = r.startup.get(s);
-      if (d != null) {
+      Duration ready = r.startup.get(s);
+      if (ready != null) {
         Duration first = r.firstAnswer.get(s);
-        md.append("| ")
-            .append(s.label())
-            .append(" | ")
-            .append(r.idleRssKib.getOrDefault(s, Map.of()).size())
-            .append(" | ")
-            .append(d.toMillis())
-            .append(" | ")
-            .append(first == null ? "–" : Long.toString(first.toMillis()))
-            .append(" |\n");
+        table.row(
+            s.label(),
+            r.idleRssKib.getOrDefault(s, Map.of()).size(),
+            ready.toMillis(),
+            first == null ? "–" : Long.toString(first.toMillis()));
       }
     }
+    return section(
+        "Start-up: launcher start to all services ready",
+        "`LocalLauncher.start` (what `dyninka:run` calls) until every JVM answers `/health/ready`;"
+            + " the systems start one after the other.\n",
+        "The first answer is the very first request through the cold chain, after start-up: class"
+            + " loading, connection set-up and the interpreter.\n",
+        table.toString());
+  }
 
-    md.append("\n## Warm-up: load until throughput is steady\n\n");
-    md.append(
-            "Rounds of 5 s at 50 workers with keep-alive, the systems in turn, until the last three rounds are within 5% of their mean. ")
-        .append(
-            "How long a freshly started system runs below its steady speed: mostly the JIT compiling its request path.\n\n");
-    md.append(
-        "| system | rounds | load until steady | req/s of each round |\n|---|---:|---:|---|\n");
+  private String warmup() {
+    MarkdownTable table =
+        new MarkdownTable()
+            .left("system")
+            .right("rounds")
+            .right("load until steady")
+            .left("req/s of each round");
     for (SystemUnderTest s : r.settings.systems()) {
       Results.Warmup w = r.warmup.get(s);
       if (w != null) {
-        md.append("| ")
-            .append(s.label())
-            .append(" | ")
-            .append(w.roundRps().size())
-            .append(" | ")
-            .append(
-                w.steady()
-                    ? w.total().toSeconds() + " s"
-                    : "not steady after " + w.total().toSeconds() + " s")
-            .append(" | ")
-            .append(String.join(", ", w.roundRps().stream().map(Fmt::rps).toList()))
-            .append(" |\n");
+        table.row(
+            s.label(),
+            w.roundRps().size(),
+            w.steady()
+                ? w.total().toSeconds() + " s"
+                : "not steady after " + w.total().toSeconds() + " s",
+            String.join(", ", w.roundRps().stream().map(Fmt::rps).toList()));
       }
     }
+    return section(
+        "Warm-up: load until throughput is steady",
+        "Rounds of 5 s at 50 workers with keep-alive, the systems in turn, until the last three"
+            + " rounds are within 5% of their mean. How long a freshly started system runs below"
+            + " its steady speed: mostly the JIT compiling its request path.\n",
+        table.toString());
+  }
 
-    md.append("\n## RSS per service (MiB, VmRSS)\n\n");
-    md.append(
-        "Idle: after start-up, before any request. Peak: the highest 250 ms sample during all profiles. After: 5 s after the last profile.\n\n");
-    md.append(
-        "| system | service | idle | peak under load | after load |\n|---|---|---:|---:|---:|\n");
+  private String rss() {
+    MarkdownTable table =
+        new MarkdownTable()
+            .left("system")
+            .left("service")
+            .right("idle")
+            .right("peak under load")
+            .right("after load");
     for (SystemUnderTest s : r.settings.systems()) {
       Map<String, Long> idle = r.idleRssKib.getOrDefault(s, Map.of());
       for (String service : idle.keySet()) {
-        md.append("| ")
-            .append(s.label())
-            .append(" | ")
-            .append(service)
-            .append(" | ")
-            .append(Fmt.mib(idle.get(service)))
-            .append(" | ")
-            .append(Fmt.mib(r.peakRssKib.getOrDefault(s, Map.of()).getOrDefault(service, -1L)))
-            .append(" | ")
-            .append(Fmt.mib(r.afterRssKib.getOrDefault(s, Map.of()).getOrDefault(service, -1L)))
-            .append(" |\n");
+        table.row(
+            s.label(),
+            service,
+            Fmt.mib(idle.get(service)),
+            Fmt.mib(r.peakRssKib.getOrDefault(s, Map.of()).getOrDefault(service, -1L)),
+            Fmt.mib(r.afterRssKib.getOrDefault(s, Map.of()).getOrDefault(service, -1L)));
       }
     }
+    return section(
+        "RSS per service (MiB, VmRSS)",
+        "Idle: after start-up, before any request. Peak: the highest 250 ms sample during all"
+            + " profiles. After: 5 s after the last profile.\n",
+        table.toString());
+  }
 
-    md.append("\n## Against the paper (keep-alive off, as the paper ran hey)\n\n");
-    md.append(
-            "The paper's Tables 3–5: 10 minutes per profile on VMs of 1 vCPU across machines, OpenFaaS on Kubernetes. ")
-        .append(
-            "Here: one 2-core machine, loopback. Different hardware, so compare orders of magnitude and error rates, not ratios.\n\n");
-    md.append(
-            "| workers | paper Dyninka req/s | paper Dyninka mean s | paper Dyninka errors | paper OpenFaaS req/s | paper OpenFaaS errors | Dyninka req/s | Dyninka mean ms | Dyninka errors % | gateway req/s | gateway errors % |\n")
-        .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  /** The paper's figures beside this run's, keep-alive off. */
+  private String againstThePaper() {
+    MarkdownTable table =
+        new MarkdownTable()
+            .right("workers")
+            .right("paper Dyninka req/s")
+            .right("paper Dyninka mean s")
+            .right("paper Dyninka errors")
+            .right("paper OpenFaaS req/s")
+            .right("paper OpenFaaS errors")
+            .right("Dyninka req/s")
+            .right("Dyninka mean ms")
+            .right("Dyninka errors %")
+            .right("gateway req/s")
+            .right("gateway errors %");
     for (PaperRow paper : PAPER) {
       Optional<Profile> profile =
           r.settings.profiles().stream()
@@ -324,38 +366,38 @@ final class ReportWriter {
           profile.flatMap(p -> r.load(SystemUnderTest.DYNINKA, p)).map(Results.Load::report);
       Optional<HeyReport> g =
           profile.flatMap(p -> r.load(SystemUnderTest.GATEWAY, p)).map(Results.Load::report);
-      md.append("| ")
-          .append(paper.workers())
-          .append(" | ")
-          .append(paper.dyninkaRps())
-          .append(" | ")
-          .append(paper.dyninkaMeanS())
-          .append(" | ")
-          .append(paper.dyninkaErrors())
-          .append(" | ")
-          .append(paper.openFaasRps())
-          .append(" | ")
-          .append(paper.openFaasErrors())
-          .append(" | ")
-          .append(d.map(h -> Fmt.rps(h.okRps())).orElse("–"))
-          .append(" | ")
-          .append(d.map(h -> Fmt.ms(h.meanMs())).orElse("–"))
-          .append(" | ")
-          .append(d.map(h -> Fmt.num(h.errorPercent(), 2)).orElse("–"))
-          .append(" | ")
-          .append(g.map(h -> Fmt.rps(h.okRps())).orElse("–"))
-          .append(" | ")
-          .append(g.map(h -> Fmt.num(h.errorPercent(), 2)).orElse("–"))
-          .append(" |\n");
+      table.row(
+          paper.workers(),
+          paper.dyninkaRps(),
+          paper.dyninkaMeanS(),
+          paper.dyninkaErrors(),
+          paper.openFaasRps(),
+          paper.openFaasErrors(),
+          d.map(h -> Fmt.rps(h.okRps())).orElse("–"),
+          d.map(h -> Fmt.ms(h.meanMs())).orElse("–"),
+          d.map(h -> Fmt.num(h.errorPercent(), 2)).orElse("–"),
+          g.map(h -> Fmt.rps(h.okRps())).orElse("–"),
+          g.map(h -> Fmt.num(h.errorPercent(), 2)).orElse("–"));
     }
+    return section(
+        "Against the paper (keep-alive off, as the paper ran hey)",
+        "The paper's Tables 3–5: 10 minutes per profile on VMs of 1 vCPU across machines, OpenFaaS"
+            + " on Kubernetes. Here: one 2-core machine, loopback. Different hardware, so compare"
+            + " orders of magnitude and error rates, not ratios.\n",
+        table.toString());
+  }
 
-    md.append("\n## Plot\n\n![throughput and p99 latency against workers](plot.svg)\n");
+  private static String plot() {
+    return section("Plot", "![throughput and p99 latency against workers](plot.svg)\n");
+  }
 
-    md.append("\n## How the systems differ\n\n");
-    md.append(
-        "- **Dyninka**: the services the annotation processor generated from `SmartBuilding`, on the Dyninka runtime, started by `LocalLauncher` (4 JVMs).\n");
-    if (candidate) {
-      md.append("- **Dyninka, candidate**: the same services")
+  private String howTheSystemsDiffer() {
+    StringBuilder list = new StringBuilder();
+    list.append(
+        "- **Dyninka**: the services the annotation processor generated from `SmartBuilding`, on"
+            + " the Dyninka runtime, started by `LocalLauncher` (4 JVMs).\n");
+    if (r.settings.systems().contains(SystemUnderTest.DYNINKA_CANDIDATE)) {
+      list.append("- **Dyninka, candidate**: the same services")
           .append(
               r.settings.candidateRuntime() == null
                   ? ""
@@ -366,55 +408,63 @@ final class ReportWriter {
                   : " with " + r.settings.candidateEnvironment())
           .append(": a change measured before it lands, side by side with the current runtime.\n");
     }
-    md.append(
-        "- **hand-written Vert.x**: `HandWrittenChain`, four Vert.x services that pull their upstream like Dyninka's, with no router, hand-written JSON and no validation; same launcher, flags and pool sizes (4 JVMs).\n");
-    md.append(
-        "- **gateway + orchestrator**: `GatewayChain`, the paper's Listing 4 — the orchestrator calls each function in turn through one central gateway, and clients call the orchestrator through the gateway (6 JVMs: 4 functions, gateway, orchestrator). Leaner than OpenFaaS: no watchdog, queue or metrics.\n");
-    md.append(
-        "- All three call the same user functions (`SmartBuilding.get/filterTemperature/map/movingAvg`), run `movingAvg` as a single instance because it keeps state, and answer 204 for filtered rows. The sensor endpoint is one JVM shared by all.\n");
-    if (!r.notes.isEmpty()) {
-      md.append("\n## Notes from this run\n\n");
-      r.notes.forEach(n -> md.append("- ").append(n).append('\n'));
-    }
-    return md.toString();
+    list.append(
+        "- **hand-written Vert.x**: `HandWrittenChain`, four Vert.x services that pull their"
+            + " upstream like Dyninka's, with no router, hand-written JSON and no validation; same"
+            + " launcher, flags and pool sizes (4 JVMs).\n");
+    list.append(
+        "- **gateway + orchestrator**: `GatewayChain`, the paper's Listing 4 — the orchestrator"
+            + " calls each function in turn through one central gateway, and clients call the"
+            + " orchestrator through the gateway (6 JVMs: 4 functions, gateway, orchestrator)."
+            + " Leaner than OpenFaaS: no watchdog, queue or metrics.\n");
+    list.append(
+        "- All three call the same user functions"
+            + " (`SmartBuilding.get/filterTemperature/map/movingAvg`), run `movingAvg` as a single"
+            + " instance because it keeps state, and answer 204 for filtered rows. The sensor"
+            + " endpoint is one JVM shared by all.\n");
+    return section("How the systems differ", list.toString());
+  }
+
+  private String notes() {
+    StringBuilder list = new StringBuilder();
+    r.notes.forEach(n -> list.append("- ").append(n).append('\n'));
+    return section("Notes from this run", list.toString());
   }
 
   /** The short table for the project README. */
   String readmeTable() {
-    StringBuilder md = new StringBuilder();
-    md.append(
-        "| workers | keep-alive | Dyninka req/s | hand-written req/s | gateway req/s | Dyninka p50 / p99 ms | Dyninka errors |\n");
-    md.append("|---:|---|---:|---:|---:|---:|---:|\n");
+    MarkdownTable table =
+        new MarkdownTable()
+            .right("workers")
+            .left("keep-alive")
+            .right("Dyninka req/s")
+            .right("hand-written req/s")
+            .right("gateway req/s")
+            .right("Dyninka p50 / p99 ms")
+            .right("Dyninka errors");
     for (Profile p : r.settings.profiles()) {
       Optional<HeyReport> d = r.load(SystemUnderTest.DYNINKA, p).map(Results.Load::report);
-      md.append("| ")
-          .append(p.workers())
-          .append(" | ")
-          .append(p.keepAlive() ? "on" : "off")
-          .append(" | ")
-          .append(rps(p, SystemUnderTest.DYNINKA))
-          .append(" | ")
-          .append(rps(p, SystemUnderTest.HAND_WRITTEN))
-          .append(" | ")
-          .append(rps(p, SystemUnderTest.GATEWAY))
-          .append(" | ")
-          .append(d.map(h -> Fmt.ms(h.p50Ms()) + " / " + Fmt.ms(h.p99Ms())).orElse("–"))
-          .append(" | ")
-          .append(d.map(h -> Fmt.num(h.errorPercent(), 2) + "%").orElse("–"))
-          .append(" |\n");
+      table.row(
+          p.workers(),
+          onOff(p.keepAlive()),
+          rps(p, SystemUnderTest.DYNINKA),
+          rps(p, SystemUnderTest.HAND_WRITTEN),
+          rps(p, SystemUnderTest.GATEWAY),
+          d.map(h -> Fmt.ms(h.p50Ms()) + " / " + Fmt.ms(h.p99Ms())).orElse("–"),
+          d.map(h -> Fmt.num(h.errorPercent(), 2) + "%").orElse("–"));
     }
-    md.append("\n")
-        .append(r.machine.cores())
-        .append(" cores, every service its own JVM on loopback, hey ")
-        .append(GoDuration.format(r.settings.duration()))
-        .append(" per profile (")
-        .append(GoDuration.format(r.settings.targetDuration()))
-        .append(" at ")
-        .append(r.targetProfile().workers())
-        .append(" workers with keep-alive). Reproduce with `")
-        .append(r.settings.command())
-        .append("`; full results in `benchmarks/results/results.md`.\n");
-    return md.toString();
+    return table
+        + "\n"
+        + r.machine.cores()
+        + " cores, every service its own JVM on loopback, hey "
+        + GoDuration.format(r.settings.duration())
+        + " per profile ("
+        + GoDuration.format(r.settings.targetDuration())
+        + " at "
+        + r.targetProfile().workers()
+        + " workers with keep-alive). Reproduce with `"
+        + r.settings.command()
+        + "`; full results in `benchmarks/results/results.md`.\n";
   }
 
   String loadCsv() {
@@ -453,9 +503,13 @@ final class ReportWriter {
           .append(',')
           .append(Fmt.csv(h.meanMs(), 3))
           .append(',')
-          .append(dyninka ? Fmt.csv(ratio(p, SystemUnderTest.HAND_WRITTEN), 3) : "")
+          .append(
+              dyninka
+                  ? Fmt.csv(ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.HAND_WRITTEN), 3)
+                  : "")
           .append(',')
-          .append(dyninka ? Fmt.csv(ratio(p, SystemUnderTest.GATEWAY), 3) : "")
+          .append(
+              dyninka ? Fmt.csv(ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.GATEWAY), 3) : "")
           .append(',')
           .append(Fmt.csv(rssSum / 1024.0, 1))
           .append(',')
@@ -525,10 +579,7 @@ final class ReportWriter {
     return csv.toString();
   }
 
-  private double ratio(Profile p, SystemUnderTest other) {
-    return ratio(SystemUnderTest.DYNINKA, p, other);
-  }
-
+  /** Throughput of {@code system} over that of {@code other}, in profile {@code p}. */
   private double ratio(SystemUnderTest system, Profile p, SystemUnderTest other) {
     Optional<Results.Load> d = r.load(system, p);
     Optional<Results.Load> o = r.load(other, p);
@@ -548,6 +599,10 @@ final class ReportWriter {
 
   private String rps(Profile p, SystemUnderTest s) {
     return r.load(s, p).map(l -> Fmt.rps(l.report().okRps())).orElse("–");
+  }
+
+  private static String onOff(boolean keepAlive) {
+    return keepAlive ? "on" : "off";
   }
 
   private String runLength() {
