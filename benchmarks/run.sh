@@ -142,7 +142,7 @@ if [[ "${JMH:-1}" == 1 ]]; then
   RUNNER_PID=$!
   wait "$RUNNER_PID"
   RUNNER_PID=
-  java -cp "$CP" io.dyninka.benchmarks.run.JmhReport "$RESULTS_DIR/jmh.md" "$RESULTS_DIR/jmh-hop.json" "$RESULTS_DIR/jmh-pieces.json"
+  java -cp "$CP" io.dyninka.benchmarks.report.JmhReport "$RESULTS_DIR/jmh.md" "$RESULTS_DIR/jmh-hop.json" "$RESULTS_DIR/jmh-pieces.json"
 fi
 
 log "done: $RESULTS_DIR/results.md"

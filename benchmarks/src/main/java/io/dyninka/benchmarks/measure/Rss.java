@@ -1,4 +1,4 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.measure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Resident memory of a process, as the kernel counts it: {@code VmRSS} of /proc/<pid>/status. */
-final class Rss {
+public final class Rss {
 
   private Rss() {}
 
@@ -26,7 +26,7 @@ final class Rss {
   }
 
   /** Every service's RSS, in the order of {@code pids}. */
-  static Map<String, Long> of(Map<String, Long> pids) {
+  public static Map<String, Long> of(Map<String, Long> pids) {
     Map<String, Long> rss = new LinkedHashMap<>();
     pids.forEach((name, pid) -> rss.put(name, kib(pid)));
     return rss;

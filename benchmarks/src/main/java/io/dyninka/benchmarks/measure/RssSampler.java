@@ -1,10 +1,10 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.measure;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Samples the RSS of a few processes every 250 ms while a load runs, and keeps each one's peak. */
-final class RssSampler implements AutoCloseable {
+public final class RssSampler implements AutoCloseable {
 
   private static final long PERIOD_MS = 250;
 
@@ -20,7 +20,7 @@ final class RssSampler implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  static RssSampler start(Map<String, Long> pids) {
+  public static RssSampler start(Map<String, Long> pids) {
     RssSampler sampler = new RssSampler(pids);
     sampler.thread.start();
     return sampler;
@@ -40,7 +40,7 @@ final class RssSampler implements AutoCloseable {
   }
 
   /** The peak of each process, in KiB, so far. */
-  Map<String, Long> peaks() {
+  public Map<String, Long> peaks() {
     synchronized (peaks) {
       return new LinkedHashMap<>(peaks);
     }

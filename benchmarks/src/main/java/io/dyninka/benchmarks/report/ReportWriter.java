@@ -1,5 +1,10 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.report;
 
+import io.dyninka.benchmarks.measure.GoDuration;
+import io.dyninka.benchmarks.measure.HeyReport;
+import io.dyninka.benchmarks.measure.ProbeResult;
+import io.dyninka.benchmarks.run.Profile;
+import io.dyninka.benchmarks.run.SystemUnderTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +23,7 @@ import java.util.Optional;
  * and profile), {@code rss.csv}, {@code hops.csv}, {@code plot.svg}, and {@code readme-table.md}
  * (the short table for the project README).
  */
-final class ReportWriter {
+public final class ReportWriter {
 
   /** The paper's Tables 3–5 (hey, keep-alive off, 10 minutes per profile, VMs of 1 vCPU). */
   private record PaperRow(
@@ -42,11 +47,11 @@ final class ReportWriter {
 
   private final Results r;
 
-  ReportWriter(Results results) {
+  public ReportWriter(Results results) {
     this.r = results;
   }
 
-  void writeAll(Path dir) throws IOException {
+  public void writeAll(Path dir) throws IOException {
     Files.createDirectories(dir);
     write(dir.resolve("results.md"), markdown());
     write(dir.resolve("results.csv"), loadCsv());
@@ -432,7 +437,7 @@ final class ReportWriter {
   }
 
   /** The short table for the project README. */
-  String readmeTable() {
+  public String readmeTable() {
     MarkdownTable table =
         new MarkdownTable()
             .right("workers")

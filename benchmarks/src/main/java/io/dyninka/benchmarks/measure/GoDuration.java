@@ -1,4 +1,4 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.measure;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
 /**
  * Durations written the way {@code hey -z} takes them ({@code 15s}, {@code 1m30s}, {@code 500ms}).
  */
-final class GoDuration {
+public final class GoDuration {
 
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   private GoDuration() {}
 
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     String value = text.trim();
     Matcher m = PART.matcher(value);
     Duration total = Duration.ZERO;
@@ -37,7 +37,7 @@ final class GoDuration {
   }
 
   /** The form hey takes: whole seconds when possible. */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     return duration.toMillisPart() == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
   }
 }

@@ -1,5 +1,6 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.report;
 
+import io.dyninka.benchmarks.run.SystemUnderTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

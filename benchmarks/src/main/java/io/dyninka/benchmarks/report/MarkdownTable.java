@@ -1,4 +1,4 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;

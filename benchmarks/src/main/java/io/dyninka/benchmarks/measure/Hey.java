@@ -1,4 +1,4 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.measure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,17 +13,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code hey}, the paper's load tool, for a fixed duration, and reads its summary. */
-final class Hey {
+public final class Hey {
 
   private final Path log;
   private volatile Process current;
 
   /** Every run's full output is appended to {@code log}, for whoever doubts a number. */
-  Hey(Path log) {
+  public Hey(Path log) {
     this.log = log;
   }
 
-  HeyReport run(URI url, int workers, boolean keepAlive, Duration duration) {
+  public HeyReport run(URI url, int workers, boolean keepAlive, Duration duration) {
     List<String> command =
         new ArrayList<>(
             List.of("hey", "-z", GoDuration.format(duration), "-c", Integer.toString(workers)));
@@ -56,7 +56,7 @@ final class Hey {
   }
 
   /** Stops a run in progress, from a shutdown hook. */
-  void stop() {
+  public void stop() {
     Process process = current;
     if (process != null) {
       process.destroyForcibly();

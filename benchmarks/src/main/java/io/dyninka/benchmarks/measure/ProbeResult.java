@@ -1,4 +1,4 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.measure;
 
 /**
  * What the Server-Timing probe measured for one system, in milliseconds, over sequential requests
@@ -12,7 +12,7 @@ package io.dyninka.benchmarks.run;
  * @param hopOverheadMean the mean of the same
  * @param allAnswersP50 the median end-to-end time over every answer, 204s included
  */
-record ProbeResult(
+public record ProbeResult(
     int requests,
     int fullChain,
     double endToEndP50,

@@ -1,4 +1,4 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.measure;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param statuses answers by HTTP status
  * @param errors transport errors (refused, reset, timeout) by message
  */
-record HeyReport(
+public record HeyReport(
     double seconds,
     double heyRps,
     double meanMs,
@@ -31,7 +31,7 @@ record HeyReport(
   private static final Pattern STATUS = Pattern.compile("^\\s*\\[(\\d{3})\\]\\s+(\\d+) responses");
   private static final Pattern ERROR = Pattern.compile("^\\s*\\[(\\d+)\\]\\s+(.*)$");
 
-  static HeyReport parse(String output) {
+  public static HeyReport parse(String output) {
     double seconds = Double.NaN;
     double rps = Double.NaN;
     double mean = Double.NaN;
@@ -79,7 +79,7 @@ record HeyReport(
   }
 
   /** Answers with a 2xx status: 200 (an average) or 204 (the reading was not a temperature). */
-  long ok() {
+  public long ok() {
     return statuses.entrySet().stream()
         .filter(e -> e.getKey() / 100 == 2)
         .mapToLong(Map.Entry::getValue)
@@ -87,26 +87,26 @@ record HeyReport(
   }
 
   /** Answers with another status, plus transport errors. */
-  long failed() {
+  public long failed() {
     long non2xx = statuses.values().stream().mapToLong(Long::longValue).sum() - ok();
     return non2xx + errors.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  long counted() {
+  public long counted() {
     return ok() + failed();
   }
 
   /** Successful answers per second: the throughput the tables report. */
-  double okRps() {
+  public double okRps() {
     return seconds > 0 ? ok() / seconds : 0;
   }
 
-  double errorPercent() {
+  public double errorPercent() {
     return counted() == 0 ? 100 : 100.0 * failed() / counted();
   }
 
   /** Whether hey answered more requests than it kept (its one-million cap). */
-  boolean sampled() {
+  public boolean sampled() {
     return !Double.isNaN(heyRps) && heyRps * seconds > counted() * 1.01 + 10;
   }
 }

@@ -1,4 +1,4 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

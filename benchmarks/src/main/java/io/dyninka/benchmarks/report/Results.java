@@ -1,8 +1,15 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.report;
 
+import io.dyninka.benchmarks.measure.HeyReport;
+import io.dyninka.benchmarks.measure.Machine;
+import io.dyninka.benchmarks.measure.ProbeResult;
+import io.dyninka.benchmarks.run.Profile;
+import io.dyninka.benchmarks.run.Settings;
+import io.dyninka.benchmarks.run.SystemUnderTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Everything one run measured, filled in by the runner and read by the report writers. */
-final class Results {
+public final class Results {
 
   /**
    * One hey run of one system under one profile, with each service's peak RSS and the CPU time each
    * service used during it.
    */
-  record Load(
+  public record Load(
       SystemUnderTest system,
       Profile profile,
       HeyReport report,
@@ -26,7 +33,7 @@ final class Results {
     /**
      * CPU of all the system's services per 2xx answer, in microseconds (the sensor not counted).
      */
-    double cpuMicrosPerAnswer() {
+    public double cpuMicrosPerAnswer() {
       double total = cpuMillis.values().stream().mapToDouble(Double::doubleValue).sum();
       return report.ok() == 0 ? Double.NaN : total * 1000 / report.ok();
     }
@@ -37,40 +44,48 @@ final class Results {
   final String jvmFlags;
   final Instant started = Instant.now();
   Instant finished;
-  final Map<SystemUnderTest, Duration> startup = new EnumMap<>(SystemUnderTest.class);
+  public final Map<SystemUnderTest, Duration> startup = new EnumMap<>(SystemUnderTest.class);
 
   /** The very first request through each system, on cold JVMs: what a user of dyninka:run waits. */
-  final Map<SystemUnderTest, Duration> firstAnswer = new EnumMap<>(SystemUnderTest.class);
+  public final Map<SystemUnderTest, Duration> firstAnswer = new EnumMap<>(SystemUnderTest.class);
 
-  final Map<SystemUnderTest, Map<String, Long>> idleRssKib = new EnumMap<>(SystemUnderTest.class);
+  public final Map<SystemUnderTest, Map<String, Long>> idleRssKib =
+      new EnumMap<>(SystemUnderTest.class);
   final Map<SystemUnderTest, Map<String, Long>> peakRssKib = new EnumMap<>(SystemUnderTest.class);
-  final Map<SystemUnderTest, Map<String, Long>> afterRssKib = new EnumMap<>(SystemUnderTest.class);
-  final Map<SystemUnderTest, ProbeResult> probes = new EnumMap<>(SystemUnderTest.class);
+  public final Map<SystemUnderTest, Map<String, Long>> afterRssKib =
+      new EnumMap<>(SystemUnderTest.class);
+  public final Map<SystemUnderTest, ProbeResult> probes = new EnumMap<>(SystemUnderTest.class);
   final List<Load> loads = new ArrayList<>();
 
   /** How one system's throughput rose during its warm-up, round by round. */
-  record Warmup(List<Double> roundRps, Duration round, boolean steady) {
+  public record Warmup(List<Double> roundRps, Duration round, boolean steady) {
     Duration total() {
       return round.multipliedBy(roundRps.size());
     }
   }
 
-  final Map<SystemUnderTest, Warmup> warmup = new EnumMap<>(SystemUnderTest.class);
-  final List<String> notes = new ArrayList<>();
+  public final Map<SystemUnderTest, Warmup> warmup = new EnumMap<>(SystemUnderTest.class);
+  public final List<String> notes = new ArrayList<>();
 
   /** The machine's 1-minute load average over the run: min, mean, max. */
-  java.util.DoubleSummaryStatistics load = new java.util.DoubleSummaryStatistics();
+  DoubleSummaryStatistics load = new DoubleSummaryStatistics();
 
-  Results(Settings settings, Machine machine, String jvmFlags) {
+  public Results(Settings settings, Machine machine, String jvmFlags) {
     this.settings = settings;
     this.machine = machine;
     this.jvmFlags = jvmFlags;
   }
 
-  synchronized void add(Load load) {
+  public synchronized void add(Load load) {
     loads.add(load);
     Map<String, Long> peaks = peakRssKib.computeIfAbsent(load.system(), s -> new LinkedHashMap<>());
     load.peakRssKib().forEach((service, kib) -> peaks.merge(service, kib, Math::max));
+  }
+
+  /** The end of the run: what the load average sampler saw while it lasted. */
+  public void finish(DoubleSummaryStatistics loadAverage) {
+    load = loadAverage;
+    finished = Instant.now();
   }
 
   Optional<Load> load(SystemUnderTest system, Profile profile) {

@@ -1,24 +1,24 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.report;
 
 import java.util.Locale;
 
 /** Number formats of the report: locale-independent, NaN shown as a dash. */
-final class Fmt {
+public final class Fmt {
 
   private Fmt() {}
 
-  static String num(double value, int decimals) {
+  public static String num(double value, int decimals) {
     return Double.isNaN(value) || Double.isInfinite(value)
         ? "–"
         : String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 
   /** Throughput: whole requests per second above 100, else one decimal. */
-  static String rps(double value) {
+  public static String rps(double value) {
     return num(value, value >= 100 ? 0 : 1);
   }
 
-  static String ms(double value) {
+  public static String ms(double value) {
     return num(value, value >= 100 ? 0 : value >= 10 ? 1 : 2);
   }
 

@@ -1,7 +1,8 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dyninka.benchmarks.run.SystemUnderTest;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

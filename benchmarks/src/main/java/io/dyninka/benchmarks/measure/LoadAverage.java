@@ -1,4 +1,4 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.measure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ import java.util.List;
  * busy the machine was with other work: the numbers of a run on a shared machine mean little
  * without it.
  */
-final class LoadAverage implements AutoCloseable {
+public final class LoadAverage implements AutoCloseable {
 
   private static final long PERIOD_MS = 5_000;
 
@@ -20,7 +20,7 @@ final class LoadAverage implements AutoCloseable {
   private final Thread thread = new Thread(this::sample, "load-average");
   private volatile boolean running = true;
 
-  LoadAverage() {
+  public LoadAverage() {
     thread.setDaemon(true);
     thread.start();
   }
@@ -41,7 +41,7 @@ final class LoadAverage implements AutoCloseable {
     }
   }
 
-  DoubleSummaryStatistics statistics() {
+  public DoubleSummaryStatistics statistics() {
     synchronized (samples) {
       return samples.stream().mapToDouble(Double::doubleValue).summaryStatistics();
     }

@@ -1,5 +1,11 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.report;
 
+import io.dyninka.benchmarks.measure.HeyReport;
+import io.dyninka.benchmarks.measure.Machine;
+import io.dyninka.benchmarks.measure.ProbeResult;
+import io.dyninka.benchmarks.run.Profile;
+import io.dyninka.benchmarks.run.Settings;
+import io.dyninka.benchmarks.run.SystemUnderTest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

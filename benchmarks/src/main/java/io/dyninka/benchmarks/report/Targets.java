@@ -1,5 +1,7 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.report;
 
+import io.dyninka.benchmarks.run.Profile;
+import io.dyninka.benchmarks.run.SystemUnderTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +11,11 @@ import java.util.Optional;
  * The issue's targets, checked against what the run measured. Measured, never asserted: a missed
  * target is a finding of the run, not a failure of the build.
  */
-final class Targets {
+public final class Targets {
 
   /** One target's line in the report; {@code met} is empty when the run could not measure it. */
-  record Row(String target, String measured, Optional<Boolean> met) {
-    String verdict() {
+  public record Row(String target, String measured, Optional<Boolean> met) {
+    public String verdict() {
       return met.map(m -> m ? "met" : "**missed**").orElse("not measured");
     }
   }
@@ -26,7 +28,7 @@ final class Targets {
 
   private Targets() {}
 
-  static List<Row> evaluate(Results r) {
+  public static List<Row> evaluate(Results r) {
     List<Row> rows = new ArrayList<>();
     Profile target = r.targetProfile();
     Optional<Results.Load> dyninka = r.load(SystemUnderTest.DYNINKA, target);

@@ -1,4 +1,4 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.report;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

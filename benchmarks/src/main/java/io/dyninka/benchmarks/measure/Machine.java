@@ -1,4 +1,4 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.measure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What the numbers were measured on, for the report. */
-record Machine(String cpu, int cores, long memoryMib, String os, String jvm, String hey) {
+public record Machine(String cpu, int cores, long memoryMib, String os, String jvm, String hey) {
 
-  static Machine describe(Map<String, String> env) {
+  public static Machine describe(Map<String, String> env) {
     return new Machine(
         field("/proc/cpuinfo", "model name").orElse("unknown CPU"),
         Runtime.getRuntime().availableProcessors(),

@@ -1,4 +1,4 @@
-package io.dyninka.benchmarks.run;
+package io.dyninka.benchmarks.measure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.util.Map;
  * answers of a run, it gives CPU per request: a measure of efficiency that other work on a shared
  * machine disturbs far less than throughput or latency.
  */
-final class CpuTime {
+public final class CpuTime {
 
   /** Clock ticks per second of /proc's counters; run.sh passes {@code getconf CLK_TCK}. */
   private static final double TICKS_PER_SECOND =
@@ -32,14 +32,14 @@ final class CpuTime {
     }
   }
 
-  static Map<String, Double> of(Map<String, Long> pids) {
+  public static Map<String, Double> of(Map<String, Long> pids) {
     Map<String, Double> cpu = new LinkedHashMap<>();
     pids.forEach((name, pid) -> cpu.put(name, millis(pid)));
     return cpu;
   }
 
   /** {@code after − before}, service by service. */
-  static Map<String, Double> used(Map<String, Double> before, Map<String, Double> after) {
+  public static Map<String, Double> used(Map<String, Double> before, Map<String, Double> after) {
     Map<String, Double> used = new LinkedHashMap<>();
     before.forEach((name, millis) -> used.put(name, after.getOrDefault(name, Double.NaN) - millis));
     return used;
