@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes a run's results: {@code results.md} (the report), {@code results.csv} (one row per system
- * and profile), {@code rss.csv}, {@code hops.csv}, {@code plot.svg}, and {@code readme-table.md}
- * (the short table for the project README).
+ * Writes a run's results: {@code results.md} (the report, one method per section), the CSVs of
+ * {@link ResultsCsv}, {@code plot.svg}, and {@code readme-table.md} (the short table for the
+ * project README).
  */
 public final class ReportWriter {
 
@@ -46,17 +46,19 @@ public final class ReportWriter {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Results r;
+  private final ResultsCsv csv;
 
   public ReportWriter(Results results) {
     this.r = results;
+    this.csv = new ResultsCsv(results);
   }
 
   public void writeAll(Path dir) throws IOException {
     Files.createDirectories(dir);
     write(dir.resolve("results.md"), markdown());
-    write(dir.resolve("results.csv"), loadCsv());
-    write(dir.resolve("rss.csv"), rssCsv());
-    write(dir.resolve("hops.csv"), hopsCsv());
+    write(dir.resolve("results.csv"), csv.load());
+    write(dir.resolve("rss.csv"), csv.rss());
+    write(dir.resolve("hops.csv"), csv.hops());
     write(dir.resolve("plot.svg"), SvgPlot.render(r));
     write(dir.resolve("readme-table.md"), readmeTable());
   }
@@ -212,14 +214,14 @@ public final class ReportWriter {
       List<Object> cells = new ArrayList<>();
       cells.add(p.workers());
       cells.add(onOff(p.keepAlive()));
-      cells.add(Fmt.ratio(ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.HAND_WRITTEN)));
-      cells.add(Fmt.ratio(ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.GATEWAY)));
-      cells.add(Fmt.ratio(cpuRatio(SystemUnderTest.DYNINKA, p)));
+      cells.add(Fmt.ratio(r.ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.HAND_WRITTEN)));
+      cells.add(Fmt.ratio(r.ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.GATEWAY)));
+      cells.add(Fmt.ratio(r.cpuRatio(SystemUnderTest.DYNINKA, p)));
       if (candidate) {
         SystemUnderTest c = SystemUnderTest.DYNINKA_CANDIDATE;
-        cells.add(Fmt.ratio(ratio(c, p, SystemUnderTest.DYNINKA)));
-        cells.add(Fmt.ratio(ratio(c, p, SystemUnderTest.HAND_WRITTEN)));
-        cells.add(Fmt.ratio(cpuRatio(c, p)));
+        cells.add(Fmt.ratio(r.ratio(c, p, SystemUnderTest.DYNINKA)));
+        cells.add(Fmt.ratio(r.ratio(c, p, SystemUnderTest.HAND_WRITTEN)));
+        cells.add(Fmt.ratio(r.cpuRatio(c, p)));
       }
       table.row(cells.toArray());
     }
@@ -470,136 +472,6 @@ public final class ReportWriter {
         + " workers with keep-alive). Reproduce with `"
         + r.settings.command()
         + "`; full results in `benchmarks/results/results.md`.\n";
-  }
-
-  String loadCsv() {
-    StringBuilder csv =
-        new StringBuilder(
-            "system,workers,keep_alive,duration_s,answers,ok,failed,error_pct,ok_rps,hey_rps,p50_ms,p99_ms,mean_ms,ratio_vs_handwritten,ratio_vs_gateway,peak_rss_mib_sum,cpu_us_per_answer\n");
-    for (Results.Load l : r.loads) {
-      HeyReport h = l.report();
-      Profile p = l.profile();
-      long rssSum =
-          l.peakRssKib().values().stream().mapToLong(Long::longValue).filter(v -> v > 0).sum();
-      boolean dyninka = l.system() == SystemUnderTest.DYNINKA;
-      csv.append(l.system().id())
-          .append(',')
-          .append(p.workers())
-          .append(',')
-          .append(p.keepAlive())
-          .append(',')
-          .append(p.duration().toSeconds())
-          .append(',')
-          .append(h.counted())
-          .append(',')
-          .append(h.ok())
-          .append(',')
-          .append(h.failed())
-          .append(',')
-          .append(Fmt.csv(h.errorPercent(), 3))
-          .append(',')
-          .append(Fmt.csv(h.okRps(), 1))
-          .append(',')
-          .append(Fmt.csv(h.heyRps(), 1))
-          .append(',')
-          .append(Fmt.csv(h.p50Ms(), 2))
-          .append(',')
-          .append(Fmt.csv(h.p99Ms(), 2))
-          .append(',')
-          .append(Fmt.csv(h.meanMs(), 3))
-          .append(',')
-          .append(
-              dyninka
-                  ? Fmt.csv(ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.HAND_WRITTEN), 3)
-                  : "")
-          .append(',')
-          .append(
-              dyninka ? Fmt.csv(ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.GATEWAY), 3) : "")
-          .append(',')
-          .append(Fmt.csv(rssSum / 1024.0, 1))
-          .append(',')
-          .append(Fmt.csv(l.cpuMicrosPerAnswer(), 1))
-          .append('\n');
-    }
-    return csv.toString();
-  }
-
-  String rssCsv() {
-    StringBuilder csv = new StringBuilder("system,service,idle_mib,peak_mib,after_load_mib\n");
-    for (SystemUnderTest s : r.settings.systems()) {
-      Map<String, Long> idle = r.idleRssKib.getOrDefault(s, Map.of());
-      for (String service : idle.keySet()) {
-        csv.append(s.id())
-            .append(',')
-            .append(service)
-            .append(',')
-            .append(Fmt.csv(idle.get(service) / 1024.0, 1))
-            .append(',')
-            .append(
-                Fmt.csv(
-                    r.peakRssKib.getOrDefault(s, Map.of()).getOrDefault(service, -1L) / 1024.0, 1))
-            .append(',')
-            .append(
-                Fmt.csv(
-                    r.afterRssKib.getOrDefault(s, Map.of()).getOrDefault(service, -1L) / 1024.0, 1))
-            .append('\n');
-      }
-    }
-    return csv.toString();
-  }
-
-  String hopsCsv() {
-    StringBuilder csv =
-        new StringBuilder(
-            "system,startup_ms,first_answer_ms,probe_requests,full_chain_answers,e2e_p50_ms,process_p50_ms,hop_overhead_p50_ms,hop_overhead_mean_ms,all_answers_p50_ms\n");
-    for (SystemUnderTest s : r.settings.systems()) {
-      ProbeResult p = r.probes.get(s);
-      Duration d = r.startup.get(s);
-      Duration first = r.firstAnswer.get(s);
-      csv.append(s.id())
-          .append(',')
-          .append(d == null ? "" : Long.toString(d.toMillis()))
-          .append(',')
-          .append(first == null ? "" : Long.toString(first.toMillis()));
-      if (p == null) {
-        csv.append(",,,,,,,\n");
-      } else {
-        csv.append(',')
-            .append(p.requests())
-            .append(',')
-            .append(p.fullChain())
-            .append(',')
-            .append(Fmt.csv(p.endToEndP50(), 4))
-            .append(',')
-            .append(Fmt.csv(p.processP50(), 4))
-            .append(',')
-            .append(Fmt.csv(p.hopOverheadP50(), 4))
-            .append(',')
-            .append(Fmt.csv(p.hopOverheadMean(), 4))
-            .append(',')
-            .append(Fmt.csv(p.allAnswersP50(), 4))
-            .append('\n');
-      }
-    }
-    return csv.toString();
-  }
-
-  /** Throughput of {@code system} over that of {@code other}, in profile {@code p}. */
-  private double ratio(SystemUnderTest system, Profile p, SystemUnderTest other) {
-    Optional<Results.Load> d = r.load(system, p);
-    Optional<Results.Load> o = r.load(other, p);
-    return d.isPresent() && o.isPresent()
-        ? d.get().report().okRps() / o.get().report().okRps()
-        : Double.NaN;
-  }
-
-  /** CPU per answer of {@code system} over that of the hand-written chain, in profile {@code p}. */
-  private double cpuRatio(SystemUnderTest system, Profile p) {
-    Optional<Results.Load> s = r.load(system, p);
-    Optional<Results.Load> h = r.load(SystemUnderTest.HAND_WRITTEN, p);
-    return s.isPresent() && h.isPresent()
-        ? s.get().cpuMicrosPerAnswer() / h.get().cpuMicrosPerAnswer()
-        : Double.NaN;
   }
 
   private String rps(Profile p, SystemUnderTest s) {

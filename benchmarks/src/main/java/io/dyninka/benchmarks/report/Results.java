@@ -108,4 +108,22 @@ public final class Results {
         .filter(p -> p.workers() == 1 && p.keepAlive() == keepAlive)
         .findFirst();
   }
+
+  /** Throughput of {@code system} over that of {@code other}, in profile {@code p}. */
+  double ratio(SystemUnderTest system, Profile p, SystemUnderTest other) {
+    Optional<Results.Load> d = load(system, p);
+    Optional<Results.Load> o = load(other, p);
+    return d.isPresent() && o.isPresent()
+        ? d.get().report().okRps() / o.get().report().okRps()
+        : Double.NaN;
+  }
+
+  /** CPU per answer of {@code system} over that of the hand-written chain, in profile {@code p}. */
+  double cpuRatio(SystemUnderTest system, Profile p) {
+    Optional<Results.Load> s = load(system, p);
+    Optional<Results.Load> h = load(SystemUnderTest.HAND_WRITTEN, p);
+    return s.isPresent() && h.isPresent()
+        ? s.get().cpuMicrosPerAnswer() / h.get().cpuMicrosPerAnswer()
+        : Double.NaN;
+  }
 }
