@@ -95,15 +95,11 @@ trap 'exit 130' INT TERM
 # --- build -------------------------------------------------------------------------------------
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   log "building the runtime, the processor, the smart-building example and the benchmarks (mvn -q)"
+  # The benchmarks module is in the root POM's profile "benchmarks", out of a product build.
   # Installed, so that the benchmarks module finds the example (and the example the processor)
-  # whether or not the root POM lists the benchmarks module yet.
-  modules=.,dyninka-annotations,dyninka-runtime,dyninka-processor,examples/smart-building
-  if grep -q '<module>benchmarks</module>' pom.xml; then
-    mvn -q -B "${MVN_EXTRA[@]}" -DskipTests install -pl "$modules,benchmarks"
-  else
-    mvn -q -B "${MVN_EXTRA[@]}" -DskipTests install -pl "$modules"
-    mvn -q -B "${MVN_EXTRA[@]}" -DskipTests -f benchmarks/pom.xml package
-  fi
+  # also when built on its own (mvn -f benchmarks/pom.xml).
+  modules=.,dyninka-annotations,dyninka-runtime,dyninka-processor,examples/smart-building,benchmarks
+  mvn -q -B "${MVN_EXTRA[@]}" -Pbenchmarks -DskipTests install -pl "$modules"
 fi
 CLASSPATH_FILE=benchmarks/target/classpath.txt
 [[ -f "$CLASSPATH_FILE" ]] || { echo "no $CLASSPATH_FILE: run without SKIP_BUILD=1 first" >&2; exit 1; }
@@ -142,7 +138,7 @@ if [[ "${JMH:-1}" == 1 ]]; then
   RUNNER_PID=$!
   wait "$RUNNER_PID"
   RUNNER_PID=
-  java -cp "$CP" io.dyninka.benchmarks.run.JmhReport "$RESULTS_DIR/jmh.md" "$RESULTS_DIR/jmh-hop.json" "$RESULTS_DIR/jmh-pieces.json"
+  java -cp "$CP" io.dyninka.benchmarks.report.JmhReport "$RESULTS_DIR/jmh.md" "$RESULTS_DIR/jmh-hop.json" "$RESULTS_DIR/jmh-pieces.json"
 fi
 
 log "done: $RESULTS_DIR/results.md"

@@ -1,6 +1,20 @@
 package io.dyninka.benchmarks.run;
 
 import io.dyninka.benchmarks.client.BlockingHttp;
+import io.dyninka.benchmarks.measure.CpuTime;
+import io.dyninka.benchmarks.measure.GoDuration;
+import io.dyninka.benchmarks.measure.Hey;
+import io.dyninka.benchmarks.measure.HeyReport;
+import io.dyninka.benchmarks.measure.LoadAverage;
+import io.dyninka.benchmarks.measure.Machine;
+import io.dyninka.benchmarks.measure.ProbeResult;
+import io.dyninka.benchmarks.measure.Rss;
+import io.dyninka.benchmarks.measure.RssSampler;
+import io.dyninka.benchmarks.measure.TimingProbe;
+import io.dyninka.benchmarks.report.Fmt;
+import io.dyninka.benchmarks.report.ReportWriter;
+import io.dyninka.benchmarks.report.Results;
+import io.dyninka.benchmarks.report.Targets;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.runtime.launch.JvmFlags;
 import io.dyninka.runtime.launch.LocalLauncher;
@@ -102,7 +116,7 @@ public final class BenchmarkRunner {
               + settings.probeRequests()
               + " requests to each system, in turn");
       List<ProbeResult> probes =
-          new TimingProbe(vertx)
+          new TimingProbe(vertx, SystemUnderTest.FUNCTIONS)
               .measure(
                   running.stream().map(RunningSystem::entry).toList(), settings.probeRequests());
       for (int i = 0; i < running.size(); i++) {
@@ -128,8 +142,7 @@ public final class BenchmarkRunner {
       }
       vertx.close().await();
       load.close();
-      results.load = load.statistics();
-      results.finished = java.time.Instant.now();
+      results.finish(load.statistics());
     }
     ReportWriter writer = new ReportWriter(results);
     writer.writeAll(settings.results());

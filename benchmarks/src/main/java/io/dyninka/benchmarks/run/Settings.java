@@ -1,5 +1,6 @@
 package io.dyninka.benchmarks.run;
 
+import io.dyninka.benchmarks.measure.GoDuration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import java.util.Map;
  * @param candidateEnvironment extra environment of the candidate's services ({@code CANDIDATE_ENV},
  *     e.g. {@code DYNINKA_INSTANCES=2}), to try a setting side by side with the default
  */
-record Settings(
+public record Settings(
     Duration duration,
     Duration targetDuration,
     Duration warmup,
@@ -45,7 +46,7 @@ record Settings(
     Path candidateRuntime,
     Map<String, String> candidateEnvironment) {
 
-  static Settings from(Map<String, String> env) {
+  public static Settings from(Map<String, String> env) {
     List<Integer> workers =
         Arrays.stream(env.getOrDefault("WORKERS", "1 5 10 50").trim().split("[\\s,]+"))
             .map(Integer::parseInt)
@@ -95,7 +96,7 @@ record Settings(
   /**
    * The paper's profiles, keep-alive off (as the paper ran them) then on, for each worker count.
    */
-  List<Profile> profiles() {
+  public List<Profile> profiles() {
     int most = workers.get(workers.size() - 1);
     List<Profile> profiles = new ArrayList<>();
     for (int w : workers) {

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** The three systems of the comparison; each runs the same four functions, one JVM per function. */
-enum SystemUnderTest {
+public enum SystemUnderTest {
   DYNINKA("dyninka", "Dyninka", "/") {
     @Override
     AppManifest manifest() {
@@ -36,7 +36,7 @@ enum SystemUnderTest {
 
     /** {@code CANDIDATE_LABEL} names what the candidate is, e.g. the runtime before a change. */
     @Override
-    String label() {
+    public String label() {
       String named = System.getenv("CANDIDATE_LABEL");
       return named == null || named.isBlank() ? super.label() : "Dyninka, " + named.trim();
     }
@@ -75,11 +75,11 @@ enum SystemUnderTest {
   abstract AppManifest manifest();
 
   /** The short name used in settings, file names and the CSV. */
-  String id() {
+  public String id() {
     return id;
   }
 
-  String label() {
+  public String label() {
     return label;
   }
 
