@@ -82,8 +82,7 @@ final class FunctionCall {
   private ProblemException failed(Throwable cause) {
     String message = cause.getMessage();
     String detail = cause.getClass().getName() + (message == null ? "" : ": " + message);
-    return new ProblemException(
-        Problem.of("function-failed", "Service function failed", 500, detail, service), cause);
+    return new ProblemException(ProblemType.FUNCTION_FAILED.problem(detail, service), cause);
   }
 
   private record Started(Object result, long begin, long end) {}

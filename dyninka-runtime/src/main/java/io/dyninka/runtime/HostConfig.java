@@ -2,12 +2,18 @@ package io.dyninka.runtime;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The settings of one service host. Each comes from an environment variable, or from a system
  * property of the service JVM, which wins. Every limit and timeout of a service is here, with its
  * default; README.md lists them all.
+ *
+ * <p>A setting cannot be mistyped without notice: a number or a boolean that does not parse, or a
+ * {@code DYNINKA_*} environment variable that is not one of {@link #VARIABLES}, stops the service
+ * at start with a message that names the variable and what it accepts.
  *
  * @param port {@code PORT} / {@code dyninka.port}: the listen port, default 8080 (0 picks a free
  *     one)
@@ -32,7 +38,7 @@ import java.util.Map;
  * @param token {@code DYNINKA_TOKEN}: when set, calls between services must carry it as a bearer
  *     token (401 otherwise)
  * @param publicSink {@code DYNINKA_PUBLIC_SINK}: whether the sink takes client calls without the
- *     token, default true
+ *     token: {@code true} or {@code false}, in any case; default true
  * @param instances {@code DYNINKA_INSTANCES}: event-loop instances of a stateless service, default
  *     one per event loop
  */
@@ -54,6 +60,36 @@ public record HostConfig(
 
   public static final int DEFAULT_PORT = 8080;
 
+  /**
+   * Every {@code DYNINKA_*} environment variable a service reads; any other stops its start. A new
+   * setting is added here, or reading it fails.
+   */
+  public static final List<String> VARIABLES =
+      List.of(
+          "DYNINKA_HOST",
+          PeerAddresses.ENV,
+          "DYNINKA_TIMEOUT_MS",
+          "DYNINKA_MAX_BODY_BYTES",
+          "DYNINKA_MAX_HEADER_BYTES",
+          "DYNINKA_MAX_JSON_DEPTH",
+          "DYNINKA_MAX_IN_FLIGHT",
+          "DYNINKA_RETRIES",
+          "DYNINKA_SHUTDOWN_GRACE_MS",
+          "DYNINKA_DRAIN_DELAY_MS",
+          "DYNINKA_TOKEN",
+          "DYNINKA_PUBLIC_SINK",
+          "DYNINKA_INSTANCES",
+          ServiceHost.PARENT_PID_ENV);
+
+  /**
+   * {@code DYNINKA_*} variables of Dyninka's own tools (scripts/registry.sh), which a service may
+   * inherit from the shell that launched it and ignores.
+   */
+  static final List<String> TOOL_VARIABLES =
+      List.of("DYNINKA_REGISTRY_DIR", "DYNINKA_REGISTRY_ADDR");
+
+  private static final String PREFIX = "DYNINKA_";
+
   /** The defaults, for tests and embedding: a free port on loopback, no peers given. */
   public static HostConfig defaults() {
     return defaults(Map.of());
@@ -73,13 +109,22 @@ public record HostConfig(
     return from(System.getenv(), System.getProperties());
   }
 
+  /**
+   * The settings in {@code env} (environment variables) and {@code props} (system properties).
+   *
+   * @throws IllegalArgumentException naming the variable, for an unknown {@code DYNINKA_*} variable
+   *     or a value that does not parse
+   */
   static HostConfig from(Map<String, String> env, Map<Object, Object> props) {
+    rejectUnknown(env.keySet());
     Settings s = new Settings(env, props);
+    // Read by ServiceHost itself; checked here with every other setting.
+    s.number(ServiceHost.PARENT_PID_ENV, "dyninka.parent.pid", 0);
     String token = s.text("DYNINKA_TOKEN", "dyninka.token", null);
     return new HostConfig(
         (int) s.number("PORT", "dyninka.port", DEFAULT_PORT),
         s.text("DYNINKA_HOST", "dyninka.host", "0.0.0.0"),
-        s.text(Peers.ENV, "dyninka.peers", null),
+        s.text(PeerAddresses.ENV, "dyninka.peers", null),
         Duration.ofMillis(s.number("DYNINKA_TIMEOUT_MS", "dyninka.timeout.ms", 10_000)),
         s.number("DYNINKA_MAX_BODY_BYTES", "dyninka.max.body.bytes", 1 << 20),
         (int) s.number("DYNINKA_MAX_HEADER_BYTES", "dyninka.max.header.bytes", 8192),
@@ -90,13 +135,89 @@ public record HostConfig(
             s.number("DYNINKA_SHUTDOWN_GRACE_MS", "dyninka.shutdown.grace.ms", 10_000)),
         Duration.ofMillis(s.number("DYNINKA_DRAIN_DELAY_MS", "dyninka.drain.delay.ms", 0)),
         token,
-        Boolean.parseBoolean(s.text("DYNINKA_PUBLIC_SINK", "dyninka.public.sink", "true")),
+        s.flag("DYNINKA_PUBLIC_SINK", "dyninka.public.sink", true),
         (int) s.number("DYNINKA_INSTANCES", "dyninka.instances", 0));
+  }
+
+  private static void rejectUnknown(Set<String> names) {
+    List<String> unknown =
+        names.stream()
+            .filter(name -> name.startsWith(PREFIX))
+            .filter(name -> !VARIABLES.contains(name) && !TOOL_VARIABLES.contains(name))
+            .sorted()
+            .toList();
+    if (unknown.isEmpty()) {
+      return;
+    }
+    StringBuilder message = new StringBuilder();
+    for (String name : unknown) {
+      message.append(message.length() == 0 ? "" : "; ").append("unknown setting ").append(name);
+      String near = nearest(name);
+      if (near != null) {
+        message.append(" (did you mean ").append(near).append("?)");
+      }
+    }
+    throw new IllegalArgumentException(
+        message + "; a Dyninka service reads " + String.join(", ", VARIABLES));
+  }
+
+  /**
+   * The known variable a mistyped {@code name} most likely meant, or null if none is close: the
+   * fewest edits away, and of those the one that shares the longest beginning with it.
+   */
+  private static String nearest(String name) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    int bestPrefix = -1;
+    for (String known : VARIABLES) {
+      int distance = editDistance(name, known);
+      int prefix = commonPrefix(name, known);
+      if (distance > 3) {
+        continue;
+      }
+      if (distance < bestDistance || (distance == bestDistance && prefix > bestPrefix)) {
+        best = known;
+        bestDistance = distance;
+        bestPrefix = prefix;
+      }
+    }
+    return best;
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int i = 0;
+    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions from {@code a} to {@code b}. */
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   private record Settings(Map<String, String> env, Map<Object, Object> props) {
 
     String text(String envName, String property, String fallback) {
+      if (envName.startsWith(PREFIX) && !VARIABLES.contains(envName)) {
+        throw new IllegalStateException(envName + " is read but missing from HostConfig.VARIABLES");
+      }
       Object prop = props.get(property);
       if (prop != null) {
         return prop.toString();
@@ -114,8 +235,28 @@ public record HostConfig(
         return Long.parseLong(value.trim());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            envName + " (or -D" + property + ") must be a number, not '" + value + "'");
+            envName + " (or -D" + property + ") must be a whole number, not '" + value + "'");
       }
+    }
+
+    boolean flag(String envName, String property, boolean fallback) {
+      String value = text(envName, property, null);
+      if (value == null) {
+        return fallback;
+      }
+      if (value.trim().equalsIgnoreCase("true")) {
+        return true;
+      }
+      if (value.trim().equalsIgnoreCase("false")) {
+        return false;
+      }
+      throw new IllegalArgumentException(
+          envName
+              + " (or -D"
+              + property
+              + ") must be true or false (in any case), not '"
+              + value
+              + "'");
     }
   }
 }

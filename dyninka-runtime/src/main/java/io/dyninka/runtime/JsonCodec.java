@@ -24,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Types come from the manifest as Java type names ({@code double}, {@code
  * java.util.List<org.example.App$Reading>}) and are resolved once.
+ *
+ * <p>Public for tests outside this package (the it-tests) that compare a service's answer with what
+ * the runtime writes for a value; not for user code, which never sees JSON.
  */
 public final class JsonCodec {
 

@@ -7,27 +7,16 @@ import java.util.List;
 /**
  * An RFC 9457 problem, as every service answers an error: {@code
  * {type,title,status,detail,service,path}}, where {@code service} is where it arose and {@code
- * path} the services it travelled through on its way to the client.
+ * path} the services it travelled through on its way to the client. Every {@code type} a service
+ * answers is one of {@link ProblemType}, or {@code http-<status>} for a status without one.
  */
 public record Problem(
     String type, String title, int status, String detail, String service, List<String> path) {
 
   public static final String CONTENT_TYPE = "application/problem+json";
-  private static final String TYPE_BASE = "https://dyninka.io/problems/";
 
   public Problem {
     path = List.copyOf(path);
-  }
-
-  /**
-   * A problem that arose at {@code service}, whose type is {@code slug} under Dyninka's base URI.
-   */
-  public static Problem of(String slug, String title, int status, String detail, String service) {
-    return new Problem(TYPE_BASE + slug, title, status, detail, service, List.of(service));
-  }
-
-  public static Problem badRequest(String service, String detail) {
-    return of("bad-request", "Bad request", 400, detail, service);
   }
 
   public JsonObject toJson() {

@@ -1,10 +1,14 @@
 package io.dyninka.runtime;
 
 /**
- * Ends a request with a problem answer. It carries no stack trace of its own: it is an expected
- * outcome, and a failure of user code keeps the user's exception as its cause.
+ * Ends a request with a problem answer, inside the runtime. It carries no stack trace of its own:
+ * it is an expected outcome, and a failure of user code keeps the user's exception as its cause.
+ *
+ * <p>Not API: a user's function does not choose its problem. Whatever it throws is answered as
+ * {@link ProblemType#FUNCTION_FAILED}, so that every {@code type} a client sees is one of the
+ * runtime's catalogue and means what the catalogue says.
  */
-public final class ProblemException extends RuntimeException {
+final class ProblemException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

@@ -114,8 +114,7 @@ final class RoutePlanner {
 
   private ProblemException reject(String why) {
     return new ProblemException(
-        Problem.of(
-            "bad-route", "Bad Dyninka-Route", 400, "Dyninka-Route refused: " + why, self.name()));
+        ProblemType.BAD_ROUTE.problem("Dyninka-Route refused: " + why, self.name()));
   }
 
   /** Keeps control characters of a hostile header out of the answer. */

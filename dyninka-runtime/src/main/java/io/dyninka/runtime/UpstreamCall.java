@@ -1,6 +1,7 @@
 package io.dyninka.runtime;
 
-import io.dyninka.runtime.UpstreamClient.Answer;
+import io.dyninka.runtime.Upstream.Answer;
+import io.dyninka.runtime.UpstreamClient.Target;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Completable;
 import io.vertx.core.buffer.Buffer;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class UpstreamCall {
 
   private final UpstreamClient client;
-  private final String service;
+  private final Target target;
   private final String route;
   private final Buffer body;
   private final RequestScope scope;
@@ -34,22 +35,22 @@ final class UpstreamCall {
 
   UpstreamCall(
       UpstreamClient client,
-      String service,
+      Target target,
       String route,
       Buffer body,
       RequestScope scope,
       Completable<Answer> done) {
     this.client = client;
-    this.service = service;
+    this.target = target;
     this.route = route;
     this.body = body;
     this.scope = scope;
     this.done = done;
-    this.idempotent = client.idempotent(service);
+    this.idempotent = target.idempotent;
   }
 
   void start() {
-    URI peer = client.replica(service);
+    URI peer = target.nextReplica();
     long remaining = Math.max(1, scope.remainingMillis());
     RequestOptions options =
         new RequestOptions()

@@ -21,7 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Pulls one input from an upstream service over pooled keep-alive HTTP/1.1 connections.
+ * The {@link Upstream} over HTTP: pulls one input from an upstream service over pooled keep-alive
+ * HTTP/1.1 connections.
  *
  * <p>Each service verticle owns one, so connections live on that verticle's event loop and an
  * answer never hops threads. A pull that cannot connect is retried with backoff and jitter, on the
@@ -31,10 +32,29 @@ import java.util.concurrent.TimeoutException;
  * deadline with a 504. Problems the upstream answers are returned, not thrown, so that the caller
  * propagates them unchanged.
  */
-final class UpstreamClient {
+final class UpstreamClient implements Upstream {
 
-  /** An upstream's answer: status, body, and its {@code Server-Timing} entries. */
-  record Answer(int status, Buffer body, String contentType, String serverTiming) {}
+  /**
+   * What this client keeps per upstream service: its replicas, whose turn is next, and its breaker.
+   * Each upstream takes its own turns, so a fan-in's pulls of one upstream don't move another's.
+   */
+  static final class Target {
+    final List<URI> replicas;
+    final CircuitBreaker breaker;
+    final boolean idempotent;
+    private int turn;
+
+    private Target(List<URI> replicas, CircuitBreaker breaker, boolean idempotent) {
+      this.replicas = replicas;
+      this.breaker = breaker;
+      this.idempotent = idempotent;
+    }
+
+    /** The next replica, in turn. */
+    URI nextReplica() {
+      return replicas.get(Math.floorMod(turn++, replicas.size()));
+    }
+  }
 
   private static final long BREAKER_RESET_MILLIS = 2_000;
   private static final long BACKOFF_MILLIS = 25;
@@ -51,8 +71,7 @@ final class UpstreamClient {
   private final HostConfig config;
   private final String self;
   private final String authorization;
-  private final Map<String, CircuitBreaker> breakers = new HashMap<>();
-  private int turn;
+  private final Map<String, Target> targets = new HashMap<>();
 
   UpstreamClient(Vertx vertx, ServiceSetup setup) {
     this.vertx = vertx;
@@ -69,18 +88,15 @@ final class UpstreamClient {
             .build();
   }
 
-  /**
-   * Calls {@code service} at {@code /}, forwarding the request body (if any), the remaining route,
-   * the trace context and the time left, and tells {@code done} the answer, or a {@link
-   * ProblemException} (502, 503, 504).
-   */
-  void pull(
+  @Override
+  public void pull(
       String service, String route, Buffer body, RequestScope scope, Completable<Answer> done) {
     if (scope.remainingMillis() <= 0) {
       done.fail(new ProblemException(timedOut(service)));
       return;
     }
-    CircuitBreaker breaker = breaker(service);
+    Target target = target(service);
+    CircuitBreaker breaker = target.breaker;
     if (breaker.state() == CircuitBreakerState.CLOSED) {
       // A closed breaker lets every pull through, so the pull goes out directly and only its
       // outcome is told to the breaker: execute would wrap each pull in two more promises and
@@ -89,7 +105,7 @@ final class UpstreamClient {
       // every pull while it is open or half-open.
       new UpstreamCall(
               this,
-              service,
+              target,
               route,
               body,
               scope,
@@ -110,8 +126,7 @@ final class UpstreamClient {
       return;
     }
     breaker
-        .<Answer>execute(
-            gated -> new UpstreamCall(this, service, route, body, scope, gated).start())
+        .<Answer>execute(gated -> new UpstreamCall(this, target, route, body, scope, gated).start())
         .onComplete(
             (answer, failure) ->
                 done.complete(
@@ -119,16 +134,6 @@ final class UpstreamClient {
                     failure == null
                         ? null
                         : new ProblemException(problemFor(service, failure, scope))));
-  }
-
-  /** The next replica of {@code service}, in turn. */
-  URI replica(String service) {
-    List<URI> replicas = peers.of(service);
-    return replicas.get(Math.floorMod(turn++, replicas.size()));
-  }
-
-  boolean idempotent(String service) {
-    return setup.idempotent(service);
   }
 
   HttpClientAgent client() {
@@ -170,18 +175,24 @@ final class UpstreamClient {
     return vertx;
   }
 
-  private CircuitBreaker breaker(String service) {
-    return breakers.computeIfAbsent(
-        service,
-        name ->
-            CircuitBreaker.create(
-                self + "->" + name,
-                vertx,
-                new CircuitBreakerOptions()
-                    .setMaxFailures(5)
-                    .setTimeout(-1)
-                    .setResetTimeout(BREAKER_RESET_MILLIS)
-                    .setNotificationAddress(null)));
+  private Target target(String service) {
+    Target target = targets.get(service);
+    if (target == null) {
+      target =
+          new Target(
+              peers.of(service),
+              CircuitBreaker.create(
+                  self + "->" + service,
+                  vertx,
+                  new CircuitBreakerOptions()
+                      .setMaxFailures(5)
+                      .setTimeout(-1)
+                      .setResetTimeout(BREAKER_RESET_MILLIS)
+                      .setNotificationAddress(null)),
+              setup.idempotent(service));
+      targets.put(service, target);
+    }
+    return target;
   }
 
   private Problem problemFor(String service, Throwable failure, RequestScope scope) {
@@ -190,10 +201,7 @@ final class UpstreamClient {
       return timedOut(service);
     }
     if (failure instanceof OpenCircuitException) {
-      return Problem.of(
-          "upstream-failing",
-          "Upstream failing",
-          503,
+      return ProblemType.UPSTREAM_FAILING.problem(
           "upstream '"
               + service
               + "' failed repeatedly; calls resume after "
@@ -201,10 +209,7 @@ final class UpstreamClient {
               + " ms",
           self);
     }
-    return Problem.of(
-        "upstream-unreachable",
-        "Upstream unreachable",
-        502,
+    return ProblemType.UPSTREAM_UNREACHABLE.problem(
         "upstream '"
             + service
             + "' at "
@@ -215,10 +220,7 @@ final class UpstreamClient {
   }
 
   private Problem timedOut(String service) {
-    return Problem.of(
-        "upstream-timeout",
-        "Upstream timed out",
-        504,
+    return ProblemType.UPSTREAM_TIMEOUT.problem(
         "upstream '"
             + service
             + "' did not answer within the request's deadline (DYNINKA_TIMEOUT_MS = "
@@ -227,7 +229,8 @@ final class UpstreamClient {
         self);
   }
 
-  Future<Void> close() {
+  @Override
+  public Future<Void> close() {
     return client.close();
   }
 }

@@ -117,7 +117,8 @@ class ResilienceTest {
       for (int i = 0; i < 3; i++) {
         HttpResponse<String> answer = app.get("tail");
         assertThat(answer.statusCode()).isEqualTo(504);
-        assertThat(new JsonObject(answer.body()).getString("type")).endsWith("/upstream-timeout");
+        assertThat(new JsonObject(answer.body()).getString("type"))
+            .isEqualTo(ProblemType.UPSTREAM_TIMEOUT.uri());
       }
       assertThat(upstreamClosed.await(10, TimeUnit.SECONDS))
           .as("the expired pull's connection closed, so the upstream stops working for nobody")
@@ -171,7 +172,8 @@ class ResilienceTest {
       assertThat(statuses.subList(0, 5)).containsOnly(502);
       HttpResponse<String> open = app.get("tail");
       assertThat(open.statusCode()).isEqualTo(503);
-      assertThat(new JsonObject(open.body()).getString("type")).endsWith("/upstream-failing");
+      assertThat(new JsonObject(open.body()).getString("type"))
+          .isEqualTo(ProblemType.UPSTREAM_FAILING.uri());
     }
   }
 

@@ -2,6 +2,7 @@ package io.dyninka.runtime.launch;
 
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.ServiceManifest;
+import io.dyninka.runtime.PeerAddresses;
 import io.dyninka.runtime.ServiceHost;
 import java.io.File;
 import java.io.IOException;
@@ -93,7 +94,7 @@ public final class LocalLauncher {
     List<ServiceManifest> services = manifest.services();
     List<Integer> ports = FreePorts.pick(services.size());
     Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
-    serviceEnvironment.put("DYNINKA_PEERS", peers(services, ports));
+    serviceEnvironment.put(PeerAddresses.ENV, peers(services, ports));
     // Services stop by themselves if this JVM dies without running its shutdown hook (SIGKILL).
     serviceEnvironment.put(
         ServiceHost.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
@@ -145,11 +146,11 @@ public final class LocalLauncher {
   }
 
   private static String peers(List<ServiceManifest> services, List<Integer> ports) {
-    List<String> peers = new ArrayList<>();
+    Map<String, List<String>> peers = new LinkedHashMap<>();
     for (int i = 0; i < services.size(); i++) {
-      peers.add(services.get(i).name() + "=http://127.0.0.1:" + ports.get(i));
+      peers.put(services.get(i).name(), List.of("http://127.0.0.1:" + ports.get(i)));
     }
-    return String.join(",", peers);
+    return PeerAddresses.encode(peers);
   }
 
   private void check(AppManifest manifest) {

@@ -48,6 +48,25 @@ final class ServiceJvm implements AutoCloseable {
   }
 
   ServiceJvm start() throws Exception {
+    process = builder().redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    awaitReady();
+    return this;
+  }
+
+  /** What a JVM that stopped by itself said, and its exit code. */
+  record Exit(int code, String output) {}
+
+  /** Starts the JVM expecting it to stop by itself, as a service whose start fails does. */
+  Exit runToExit() throws Exception {
+    process = builder().start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(service + " still running after 60 s");
+    }
+    return new Exit(process.exitValue(), output);
+  }
+
+  private ProcessBuilder builder() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx128m");
@@ -58,16 +77,11 @@ final class ServiceJvm implements AutoCloseable {
     command.add(ChaosServices.class.getName());
     command.add(app);
     command.add(service);
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("DYNINKA_HOST", "127.0.0.1");
     builder.environment().putAll(env);
-    process = builder.start();
-    awaitReady();
-    return this;
+    return builder;
   }
 
   private void awaitReady() throws Exception {

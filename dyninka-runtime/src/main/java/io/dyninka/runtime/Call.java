@@ -1,0 +1,70 @@
+package io.dyninka.runtime;
+
+import io.dyninka.runtime.RoutePlanner.Pull;
+import io.dyninka.runtime.Upstream.Answer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.List;
+
+/**
+ * One request on its way through the {@link CallStep}s: what it came with, and what each step
+ * leaves for the next. Lives on one event loop, so it needs no locks.
+ */
+final class Call {
+
+  final HttpServerRequest request;
+  final HttpServerResponse response;
+
+  /** The body of a POST, forwarded to every upstream; null for a pull. */
+  final Buffer body;
+
+  private final ProblemResponder problems;
+
+  /** The request's trace, deadline and pulls in flight; set when it is admitted. */
+  RequestScope scope;
+
+  /** The upstreams to pull from; set by the plan. */
+  List<Pull> pulls;
+
+  /** The function's inputs, by parameter; the body input is filled by the plan, the rest later. */
+  Object[] arguments;
+
+  /** The single pull's answer, or null when {@link #answers} holds them. */
+  Answer answer;
+
+  /** The answers of two or more pulls, in the order of {@link #pulls}. */
+  List<Answer> answers;
+
+  /** The Server-Timing entries gathered so far, upstreams first. */
+  StringBuilder timing;
+
+  /** What the function produced. */
+  FunctionCall.Outcome outcome;
+
+  Call(HttpServerRequest request, Buffer body, ProblemResponder problems) {
+    this.request = request;
+    this.response = request.response();
+    this.body = body;
+    this.problems = problems;
+  }
+
+  /** The answer of pull {@code i}. */
+  Answer answer(int i) {
+    return answers == null ? answer : answers.get(i);
+  }
+
+  /** Hands the call on to {@code step} from a callback: a failure of the step answers the call. */
+  void resume(CallStep step) {
+    try {
+      step.handle(this);
+    } catch (RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  /** Answers the call with {@code failure}'s problem (a 500 for anything but a problem). */
+  void fail(Throwable failure) {
+    problems.fail(response, failure);
+  }
+}

@@ -1,0 +1,39 @@
+package io.dyninka.runtime;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+
+/**
+ * Answers the function's outcome: its value as JSON (500 {@code output-not-json} when it cannot be
+ * written), or 204 when it filtered the item out, with this service's {@code Server-Timing} entry
+ * after its upstreams'.
+ */
+final class EncodeStep implements CallStep {
+
+  private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+
+  private final ServiceSetup setup;
+
+  EncodeStep(ServiceSetup setup) {
+    this.setup = setup;
+  }
+
+  @Override
+  public void handle(Call call) {
+    FunctionCall.Outcome outcome = call.outcome;
+    call.response.putHeader(
+        ServerTiming.HEADER, ServerTiming.append(call.timing, setup.name(), outcome.nanos()));
+    if (outcome.filtered()) {
+      call.response.setStatusCode(204).end();
+      return;
+    }
+    Buffer json;
+    try {
+      json = setup.codec().encode(outcome.value());
+    } catch (IllegalStateException e) {
+      throw new ProblemException(
+          ProblemType.OUTPUT_NOT_JSON.problem(e.getMessage(), setup.name()), e);
+    }
+    call.response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(json);
+  }
+}
