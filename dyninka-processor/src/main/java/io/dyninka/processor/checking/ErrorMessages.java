@@ -299,6 +299,11 @@ public final class ErrorMessages {
         field);
   }
 
+  /** Appended to a message about an unknown name that is close to a known one. */
+  public static String didYouMean(String known) {
+    return "; did you mean '" + known + "'?";
+  }
+
   public static String placedOnUnknownService(String field, String service, String owner) {
     return String.format(
         "@Placed field %s is placed on service %s, but %s has no @Service of that name; name a"
