@@ -1,8 +1,19 @@
 package io.dyninka;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -13,7 +24,8 @@ import java.util.function.Supplier;
  * <p>Because a chain is ordinary, type-checked Java, javac rejects an ill-typed chain before the
  * annotation processor reads it. At build time each step becomes its own HTTP service that pulls
  * its inputs from its upstream steps; {@link #runLocal(Object)} runs the same chain in this JVM,
- * which makes it the reference result for the distributed one.
+ * which makes it the reference result for the distributed one, and {@link #runLocalAndWait(Object,
+ * Duration)} is the form for unit tests: it waits, and says apart a filtered item from a value.
  *
  * @param <T> the type of the items this flow produces
  */
@@ -43,10 +55,16 @@ public final class Flow<T> {
   /**
    * A flow whose head is the request itself: the HTTP body (JSON) of the client's request becomes
    * the input of the first step.
+   *
+   * <p>In {@link #runLocal}, an input of {@code type} (or {@code null}) is passed as it is; a
+   * {@link JsonObject} or a JSON string is converted to {@code type} as the service would decode
+   * the request body (with Jackson, which must then be on the class path for types other than
+   * {@code JsonObject}, strings, numbers and booleans); any other input fails the run with an
+   * {@link IllegalArgumentException} naming {@code type}.
    */
   public static <R> Flow<R> input(Class<R> type) {
     Objects.requireNonNull(type, "type");
-    return new Flow<>(Future::succeededFuture);
+    return new Flow<>(input -> call(() -> Future.succeededFuture(convert(input, type))));
   }
 
   /** Fan-in: the service gets the items of two flows, fetched from their upstreams concurrently. */
@@ -97,6 +115,168 @@ public final class Flow<T> {
    */
   public Future<T> runLocal(Object input) {
     return evaluation.apply(input).map(value -> value == FILTERED ? null : cast(value));
+  }
+
+  /**
+   * Runs the whole flow in this JVM, as {@link #runLocal} does, and waits for its outcome: the form
+   * for unit tests. Unlike {@code runLocal(input).result()}, it cannot mistake a pending async step
+   * or a filtered item for a {@code null} value: {@link Result#filtered()} says whether a {@link
+   * #thenOptional} step filtered the item out, and {@link Result#value()} is the item otherwise.
+   *
+   * <p>Call it from a test's thread, not from a Vert.x event loop, which it would block.
+   *
+   * @param input as for {@link #runLocal}
+   * @param timeout how long to wait for the last step
+   * @return the outcome of the flow
+   * @throws RuntimeException the exception a step failed with, as it was thrown (one that is not a
+   *     {@code RuntimeException} or an {@code Error} comes wrapped in a {@link
+   *     CompletionException})
+   * @throws IllegalStateException when the flow did not finish within {@code timeout} (its cause is
+   *     a {@link TimeoutException}), or when called on an event loop
+   */
+  public Result<T> runLocalAndWait(Object input, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (Context.isOnEventLoopThread()) {
+      throw new IllegalStateException(
+          "runLocalAndWait blocks its thread: call it from a test thread, not an event loop");
+    }
+    Future<Object> outcome = evaluation.apply(input);
+    Object value;
+    try {
+      value =
+          outcome
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "The flow did not finish within " + timeout + ": a step's Future is still pending", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the flow", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new CompletionException(cause);
+    }
+    return value == FILTERED ? Result.filteredOut() : Result.of(cast(value));
+  }
+
+  /**
+   * The outcome of a flow run by {@link #runLocalAndWait}: either a step filtered the item out, or
+   * the last step produced a value, which may be {@code null}.
+   *
+   * @param <T> the type of the flow's items
+   */
+  public static final class Result<T> {
+    private static final Result<?> FILTERED_OUT = new Result<>(true, null);
+
+    private final boolean filtered;
+    private final T value;
+
+    private Result(boolean filtered, T value) {
+      this.filtered = filtered;
+      this.value = value;
+    }
+
+    static <T> Result<T> of(T value) {
+      return new Result<>(false, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> Result<T> filteredOut() {
+      return (Result<T>) FILTERED_OUT;
+    }
+
+    /** Whether a {@link #thenOptional} step filtered the item out (the service answers 204). */
+    public boolean filtered() {
+      return filtered;
+    }
+
+    /**
+     * The item the last step produced.
+     *
+     * @throws NoSuchElementException when the item was filtered out
+     */
+    public T value() {
+      if (filtered) {
+        throw new NoSuchElementException("The flow filtered the item out; it has no value");
+      }
+      return value;
+    }
+
+    /** The value, or empty when the item was filtered out or the value is {@code null}. */
+    public Optional<T> toOptional() {
+      return filtered ? Optional.empty() : Optional.ofNullable(value);
+    }
+
+    @Override
+    public String toString() {
+      return filtered ? "Result[filtered]" : "Result[" + value + "]";
+    }
+  }
+
+  /**
+   * The input of a {@link #input(Class)} head as {@code type}: itself when it is one, else decoded
+   * from a {@link JsonObject} or a JSON string, as the service decodes its request body.
+   */
+  private static Object convert(Object input, Class<?> type) {
+    if (input == null || box(type).isInstance(input)) {
+      return input;
+    }
+    String expected = type.getName().replace('$', '.');
+    if (!(input instanceof JsonObject) && !(input instanceof String)) {
+      throw new IllegalArgumentException(
+          "runLocal: Flow.input("
+              + type.getSimpleName()
+              + ".class) takes a "
+              + expected
+              + ", a JsonObject or a JSON string, not a "
+              + input.getClass().getName().replace('$', '.'));
+    }
+    try {
+      if (input instanceof JsonObject json) {
+        return json.mapTo(type);
+      }
+      String text = (String) input;
+      if (type == JsonObject.class) {
+        return new JsonObject(text);
+      }
+      return type == JsonArray.class ? new JsonArray(text) : Json.decodeValue(text, type);
+    } catch (DecodeException | IllegalArgumentException | IllegalStateException e) {
+      throw new IllegalArgumentException(
+          "runLocal: cannot convert the "
+              + (input instanceof JsonObject ? "JsonObject" : "JSON string")
+              + " input to "
+              + expected
+              + ", the input type of Flow.input("
+              + type.getSimpleName()
+              + ".class): "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static Class<?> box(Class<?> type) {
+    if (!type.isPrimitive()) {
+      return type;
+    }
+    return switch (type.getName()) {
+      case "boolean" -> Boolean.class;
+      case "byte" -> Byte.class;
+      case "short" -> Short.class;
+      case "char" -> Character.class;
+      case "int" -> Integer.class;
+      case "long" -> Long.class;
+      case "float" -> Float.class;
+      case "double" -> Double.class;
+      default -> Void.class;
+    };
   }
 
   private <R> Flow<R> next(Function<Object, Future<Object>> step) {

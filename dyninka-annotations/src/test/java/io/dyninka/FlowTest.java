@@ -1,10 +1,15 @@
 package io.dyninka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -63,6 +68,24 @@ class FlowTest {
   static Reading parse(Reading r) {
     return r;
   }
+
+  static String city(JsonObject address) {
+    return address.getString("city");
+  }
+
+  static Optional<Reading> nothing(Reading r) {
+    return Optional.empty();
+  }
+
+  static Reading nullReading(Reading r) {
+    return null;
+  }
+
+  static Future<Reading> never(Reading r) {
+    return Promise.<Reading>promise().future();
+  }
+
+  private static final Duration WAIT = Duration.ofSeconds(5);
 
   private static void reset() {
     next = 0;
@@ -139,6 +162,110 @@ class FlowTest {
       assertThat(result.cause())
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("sensor offline");
+    }
+  }
+
+  @Nested
+  @DisplayName("runLocalAndWait, for tests")
+  class AndWait {
+
+    @Test
+    @DisplayName("gives the value of the last step, after its async steps completed")
+    void value() {
+      Flow<Double> flow = Flow.input(Reading.class).then(FlowTest::value).thenAsync(FlowTest::half);
+
+      Flow.Result<Double> result = flow.runLocalAndWait(new Reading("Temperature", 21), WAIT);
+
+      assertThat(result.filtered()).isFalse();
+      assertThat(result.value()).isEqualTo(10.5);
+      assertThat(result.toOptional()).contains(10.5);
+    }
+
+    @Test
+    @DisplayName("says a filtered item apart from a null value")
+    void filteredIsNotNull() {
+      Reading reading = new Reading("Temperature", 1);
+      Flow.Result<Reading> filtered =
+          Flow.input(Reading.class).thenOptional(FlowTest::nothing).runLocalAndWait(reading, WAIT);
+      Flow.Result<Reading> nullValue =
+          Flow.input(Reading.class).then(FlowTest::nullReading).runLocalAndWait(reading, WAIT);
+
+      assertThat(filtered.filtered()).isTrue();
+      assertThatThrownBy(filtered::value)
+          .isInstanceOf(NoSuchElementException.class)
+          .hasMessageContaining("filtered the item out");
+      assertThat(nullValue.filtered()).isFalse();
+      assertThat(nullValue.value()).isNull();
+    }
+
+    @Test
+    @DisplayName("throws the exception a step threw")
+    void failure() {
+      Flow<Double> flow = Flow.from(FlowTest::read).then(FlowTest::explode);
+
+      assertThatThrownBy(() -> flow.runLocalAndWait(null, WAIT))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("sensor offline");
+    }
+
+    @Test
+    @DisplayName("gives up after the timeout when an async step never completes")
+    void timeout() {
+      Flow<Reading> flow = Flow.input(Reading.class).thenAsync(FlowTest::never);
+
+      assertThatThrownBy(
+              () -> flow.runLocalAndWait(new Reading("Temperature", 1), Duration.ofMillis(50)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("did not finish within PT0.05S")
+          .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("converts the input of Flow.input")
+  class Inputs {
+
+    @Test
+    @DisplayName("from a JSON string to JsonObject")
+    void jsonString() {
+      Flow<String> flow = Flow.input(JsonObject.class).then(FlowTest::city);
+
+      assertThat(flow.runLocalAndWait("{\"city\":\"Lyon\"}", WAIT).value()).isEqualTo("Lyon");
+    }
+
+    @Test
+    @DisplayName("refuses an input of another type, naming the expected one")
+    void wrongType() {
+      Flow<Double> flow = Flow.input(Reading.class).then(FlowTest::value);
+
+      Future<Double> result = flow.runLocal(42);
+
+      assertThat(result.failed()).isTrue();
+      assertThat(result.cause())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "runLocal: Flow.input(Reading.class) takes a io.dyninka.FlowTest.Reading, a"
+                  + " JsonObject or a JSON string, not a java.lang.Integer");
+    }
+
+    /**
+     * This module depends on vertx-core alone, which maps JSON to a record only with
+     * jackson-databind on the class path; the processor's tests, which have it, check the
+     * conversion itself.
+     */
+    @Test
+    @DisplayName("refuses a JsonObject it cannot convert with a message naming the type")
+    void jsonObjectWithoutDatabind() {
+      Flow<Double> flow = Flow.input(Reading.class).then(FlowTest::value);
+
+      assertThatThrownBy(
+              () ->
+                  flow.runLocalAndWait(
+                      new JsonObject().put("variable", "Temperature").put("value", 2.0), WAIT))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(
+              "runLocal: cannot convert the JsonObject input to io.dyninka.FlowTest.Reading, the"
+                  + " input type of Flow.input(Reading.class): ");
     }
   }
 }

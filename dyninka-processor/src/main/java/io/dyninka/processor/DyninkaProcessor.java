@@ -1,58 +1,49 @@
 package io.dyninka.processor;
 
+import static io.dyninka.processor.checking.ValidationReport.guarded;
+
 import com.google.auto.service.AutoService;
 import com.sun.source.util.Trees;
 import io.dyninka.Dataflow;
 import io.dyninka.Placed;
 import io.dyninka.Service;
 import io.dyninka.processor.base.Services;
-import io.dyninka.processor.checking.AppNameRegistry;
-import io.dyninka.processor.checking.DataflowValidator;
 import io.dyninka.processor.checking.ErrorMessages;
-import io.dyninka.processor.checking.PlacedAccessValidator;
-import io.dyninka.processor.checking.PlacedFieldValidator;
-import io.dyninka.processor.checking.ServiceValidator;
+import io.dyninka.processor.checking.RoundChecks;
 import io.dyninka.processor.checking.UnusedServiceValidator;
 import io.dyninka.processor.checking.ValidationReport;
 import io.dyninka.processor.index.AppIndex;
+import io.dyninka.processor.index.IncrementalRebuild;
 import io.dyninka.processor.index.IndexFiles;
-import io.dyninka.processor.index.IndexedApp;
 import io.dyninka.processor.model.AppModel;
 import io.dyninka.processor.model.AppModelFactory;
 import io.dyninka.processor.reading.DataflowReader;
 import io.dyninka.processor.reading.DeclarationPaths;
+import io.dyninka.processor.reading.DeferredDataflows;
 import io.dyninka.processor.reading.IndexedAppReader;
 import io.dyninka.processor.reading.RawApp;
 import io.dyninka.processor.reading.SourceSite;
 import io.dyninka.processor.writing.AppOutput;
 import io.dyninka.processor.writing.FilerAppOutput;
-import io.dyninka.processor.writing.IndexedApps;
 import io.dyninka.processor.writing.ServiceClassWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
@@ -61,13 +52,10 @@ import javax.tools.Diagnostic;
  *
  * <p>Each round: read every {@code @Dataflow} method; check the round's {@code @Service} methods
  * and {@code @Placed} fields and each app; print the reports; write the apps whose reports have no
- * error. An app whose steps name a type that is not visible yet is read again in the next round,
- * since another processor may generate that type.
- *
- * <p>An IDE recompiles the files a user changed, not the {@code @Dataflow} file that uses them. So
- * the last round also writes the build index ({@link AppIndex}), and a round whose classes hold
- * services of an indexed app whose {@code @Dataflow} class this compilation does not read writes
- * that app again, from the index and the classes as they are now.
+ * error. An app whose steps name a type that is not visible yet is read again in the next round
+ * ({@link DeferredDataflows}), since another processor may generate that type. Apps whose services
+ * an IDE recompiled without their {@code @Dataflow} class are read from the build index ({@link
+ * IncrementalRebuild}), which the last round writes.
  *
  * <p>{@link #process} never throws: an unexpected exception becomes an error on the element at
  * hand, and the other elements go on.
@@ -82,42 +70,16 @@ public final class DyninkaProcessor extends AbstractProcessor {
 
   private final Function<ProcessingEnvironment, AppOutput> outputs;
 
-  private Elements elements;
   private DeclarationPaths paths;
   private DataflowReader reader;
   private IndexedAppReader indexedReader;
-  private IndexFiles indexFiles;
-  private ServiceValidator serviceValidator;
-  private PlacedFieldValidator placedFieldValidator;
-  private PlacedAccessValidator placedAccessValidator;
-  private DataflowValidator dataflowValidator;
-  private final AppNameRegistry appNames = new AppNameRegistry();
-  private final UnusedServiceValidator unusedServices = new UnusedServiceValidator();
+  private DeferredDataflows deferred;
+  private IncrementalRebuild incremental;
+  private RoundChecks checks;
+  private UnusedServiceValidator unusedServices;
   private AppModelFactory models;
   private AppOutput output;
   private ReportPrinter printer;
-
-  /** The services used by some app of this compilation, by {@link #key}. */
-  private final Set<String> usedServices = new HashSet<>();
-
-  /** The build index that the last compilation left, read on first use. */
-  private AppIndex previousIndex;
-
-  /** The classes whose {@code @Dataflow} methods this compilation read, by canonical name. */
-  private final Set<String> readOwners = new HashSet<>();
-
-  /** Classes of apps read from the index: not compiled now, so not warned about. */
-  private final Set<String> notRecompiled = new HashSet<>();
-
-  /** The apps written by this compilation, for the build index. */
-  private final Map<String, IndexedApp> written = new LinkedHashMap<>();
-
-  private final Set<Element> writtenSources = new LinkedHashSet<>();
-
-  /** {@code @Dataflow} methods to read again next round, by class and method name. */
-  private final Set<Deferred> deferred = new LinkedHashSet<>();
-
-  private record Deferred(String type, String method) {}
 
   /** The processor javac finds through {@code META-INF/services}. */
   public DyninkaProcessor() {
@@ -159,16 +121,14 @@ public final class DyninkaProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     Trees trees = treesOf(env);
-    elements = env.getElementUtils();
     paths = new DeclarationPaths(trees);
-    reader = new DataflowReader(elements, paths);
-    indexedReader = new IndexedAppReader(elements, reader);
-    indexFiles = new IndexFiles(env.getFiler());
-    serviceValidator = new ServiceValidator(env.getTypeUtils());
-    placedFieldValidator = new PlacedFieldValidator(elements, paths);
-    placedAccessValidator = new PlacedAccessValidator(elements, paths);
-    dataflowValidator = new DataflowValidator(elements);
-    models = new AppModelFactory(elements);
+    reader = new DataflowReader(env.getElementUtils(), paths);
+    indexedReader = new IndexedAppReader(env.getElementUtils(), reader);
+    deferred = new DeferredDataflows(env.getElementUtils());
+    incremental = new IncrementalRebuild(new IndexFiles(env.getFiler()));
+    checks = new RoundChecks(env.getElementUtils(), env.getTypeUtils(), paths);
+    unusedServices = new UnusedServiceValidator(env.getElementUtils());
+    models = new AppModelFactory(env.getElementUtils());
     output = outputs.apply(env);
     printer = new ReportPrinter(env.getMessager(), trees);
   }
@@ -192,45 +152,41 @@ public final class DyninkaProcessor extends AbstractProcessor {
       processRound(round);
     } catch (RuntimeException | LinkageError e) {
       // Each element is guarded on its own; this is for a failure between them.
-      processingEnv
-          .getMessager()
-          .printMessage(
-              Diagnostic.Kind.ERROR,
-              ErrorMessages.unexpectedFailure("a round of processing", stackTrace(e)));
+      error(
+          ErrorMessages.unexpectedFailure("a round of processing", ValidationReport.stackTrace(e)));
     }
     return true;
   }
 
   private void processRound(RoundEnvironment round) {
     paths.newRound();
-    serviceValidator.newRound();
-    placedAccessValidator.newRound();
+    checks.newRound();
     List<RawApp> apps = read(round);
     apps.addAll(readAgain(round));
 
     Map<ExecutableElement, ValidationReport> services = new LinkedHashMap<>();
     for (ExecutableElement service :
         ElementFilter.methodsIn(round.getElementsAnnotatedWith(Service.class))) {
-      services.put(service, checkService(service));
+      services.put(service, checks.service(service));
     }
     for (RawApp app : apps) {
       for (ExecutableElement service : app.services()) {
         if (Services.isService(service)) {
-          services.computeIfAbsent(service, this::checkService);
+          services.computeIfAbsent(service, checks::service);
         }
       }
     }
     Map<VariableElement, ValidationReport> fields = new LinkedHashMap<>();
     for (VariableElement field :
         ElementFilter.fieldsIn(round.getElementsAnnotatedWith(Placed.class))) {
-      fields.put(field, guarded(field, () -> placedFieldValidator.validate(field)));
+      fields.put(field, checks.placedField(field));
     }
     services.values().forEach(printer::print);
     fields.values().forEach(printer::print);
 
     for (RawApp app : apps) {
-      app.services().forEach(service -> usedServices.add(key(service)));
-      ValidationReport report = guarded(app.method(), () -> checkApp(app, services, fields));
+      unusedServices.use(app);
+      ValidationReport report = checks.app(app, services, fields);
       printer.print(report);
       if (!report.hasErrors()) {
         printer.print(guarded(app.method(), () -> write(app)));
@@ -242,36 +198,44 @@ public final class DyninkaProcessor extends AbstractProcessor {
     }
   }
 
-  /**
-   * The indexed apps that use a class of this round but whose {@code @Dataflow} class this
-   * compilation has not read: an IDE recompiled a file of their services alone.
-   */
-  private List<RawApp> readAgain(RoundEnvironment round) {
-    Map<String, TypeElement> recompiled = new LinkedHashMap<>();
-    ElementFilter.typesIn(round.getRootElements()).forEach(type -> addWithNested(type, recompiled));
-    if (recompiled.isEmpty()) {
-      return List.of();
-    }
-    List<RawApp> again = new ArrayList<>();
-    for (IndexedApp indexed : previousIndex().using(recompiled.keySet())) {
-      if (readOwners.contains(indexed.dataflowClass()) || written.containsKey(indexed.app())) {
-        continue;
-      }
-      TypeElement where =
-          recompiled.values().stream()
-              .filter(type -> indexed.uses(Set.of(type.getQualifiedName().toString())))
-              .findFirst()
-              .orElseThrow();
+  /** Reads this round's {@code @Dataflow} methods and those deferred from the last round. */
+  private List<RawApp> read(RoundEnvironment round) {
+    List<ExecutableElement> methods = new ArrayList<>(deferred.take());
+    methods.addAll(ElementFilter.methodsIn(round.getElementsAnnotatedWith(Dataflow.class)));
+    List<RawApp> apps = new ArrayList<>();
+    for (ExecutableElement method : methods) {
+      incremental.readDataflowsOf((TypeElement) method.getEnclosingElement());
       printer.print(
           guarded(
-              where,
+              method,
+              () -> {
+                RawApp app = reader.read(method);
+                if (app.hasUnknownTypes() && !round.processingOver()) {
+                  deferred.defer(app);
+                } else {
+                  apps.add(app);
+                }
+                return ValidationReport.empty();
+              }));
+    }
+    return apps;
+  }
+
+  /** The indexed apps that use a class of this round without their {@code @Dataflow} class. */
+  private List<RawApp> readAgain(RoundEnvironment round) {
+    List<RawApp> again = new ArrayList<>();
+    for (IncrementalRebuild.Rebuild rebuild :
+        incremental.toRebuild(ElementFilter.typesIn(round.getRootElements()))) {
+      printer.print(
+          guarded(
+              rebuild.where(),
               () -> {
                 indexedReader
-                    .read(indexed)
+                    .read(rebuild.app())
                     .ifPresent(
                         app -> {
                           again.add(app);
-                          notRecompiled.add(indexed.dataflowClass());
+                          incremental.readFromIndex(rebuild);
                         });
                 return ValidationReport.empty();
               }));
@@ -279,119 +243,11 @@ public final class DyninkaProcessor extends AbstractProcessor {
     return again;
   }
 
-  private static void addWithNested(TypeElement type, Map<String, TypeElement> into) {
-    into.put(type.getQualifiedName().toString(), type);
-    ElementFilter.typesIn(type.getEnclosedElements())
-        .forEach(nested -> addWithNested(nested, into));
-  }
-
-  private AppIndex previousIndex() {
-    if (previousIndex == null) {
-      previousIndex = indexFiles.previous();
-    }
-    return previousIndex;
-  }
-
-  /**
-   * Writes the build index: the last one, with the apps of this compilation in it, and without the
-   * apps of the {@code @Dataflow} classes read now that were not written (gone, or with errors to
-   * fix). A compilation that changes nothing in it leaves the file alone.
-   */
-  private void writeIndex() {
-    try {
-      AppIndex index = previousIndex().withoutAppsOf(readOwners).with(written.values());
-      if (written.isEmpty() && index.equals(previousIndex())) {
-        return;
-      }
-      indexFiles.write(index, writtenSources.toArray(new Element[0]));
-    } catch (IOException | RuntimeException e) {
-      processingEnv
-          .getMessager()
-          .printMessage(
-              Diagnostic.Kind.ERROR,
-              ErrorMessages.cannotWriteIndex(AppIndex.RESOURCE, String.valueOf(e.getMessage())));
-    }
-  }
-
-  /** Reads this round's {@code @Dataflow} methods and those deferred from the last round. */
-  private List<RawApp> read(RoundEnvironment round) {
-    List<ExecutableElement> methods = new ArrayList<>(takeDeferred());
-    methods.addAll(ElementFilter.methodsIn(round.getElementsAnnotatedWith(Dataflow.class)));
-    List<RawApp> apps = new ArrayList<>();
-    for (ExecutableElement method : methods) {
-      readOwners.add(((TypeElement) method.getEnclosingElement()).getQualifiedName().toString());
-      ValidationReport failure =
-          guarded(
-              method,
-              () -> {
-                RawApp app = reader.read(method);
-                if (app.hasUnknownTypes() && !round.processingOver()) {
-                  deferred.add(
-                      new Deferred(
-                          app.owner().getQualifiedName().toString(),
-                          method.getSimpleName().toString()));
-                } else {
-                  apps.add(app);
-                }
-                return ValidationReport.empty();
-              });
-      printer.print(failure);
-    }
-    return apps;
-  }
-
-  private List<ExecutableElement> takeDeferred() {
-    List<ExecutableElement> methods = new ArrayList<>();
-    for (Deferred again : deferred) {
-      TypeElement type = elements.getTypeElement(again.type());
-      if (type == null) {
-        continue;
-      }
-      ElementFilter.methodsIn(type.getEnclosedElements()).stream()
-          .filter(method -> method.getSimpleName().contentEquals(again.method()))
-          .filter(method -> method.getAnnotation(Dataflow.class) != null)
-          .forEach(methods::add);
-    }
-    deferred.clear();
-    return methods;
-  }
-
-  private ValidationReport checkService(ExecutableElement service) {
-    return guarded(
-        service,
-        () ->
-            ValidationReport.merge(
-                List.of(
-                    serviceValidator.validate(service), placedAccessValidator.validate(service))));
-  }
-
-  /**
-   * The app's own report, with the reports of its services and of the placed fields of their
-   * classes: an app is written only when all of them are clean.
-   */
-  private ValidationReport checkApp(
-      RawApp app,
-      Map<ExecutableElement, ValidationReport> services,
-      Map<VariableElement, ValidationReport> fields) {
-    List<ValidationReport> reports = new ArrayList<>();
-    reports.add(dataflowValidator.validate(app));
-    reports.add(appNames.claim(app));
-    for (ExecutableElement service : app.services()) {
-      reports.add(services.getOrDefault(service, ValidationReport.empty()));
-      for (VariableElement field :
-          ElementFilter.fieldsIn(service.getEnclosingElement().getEnclosedElements())) {
-        reports.add(fields.getOrDefault(field, ValidationReport.empty()));
-      }
-    }
-    return ValidationReport.merge(reports);
-  }
-
   private ValidationReport write(RawApp app) {
     try {
       AppModel model = models.create(app);
       output.write(model);
-      written.put(model.name(), IndexedApps.of(model));
-      writtenSources.add(model.source());
+      incremental.written(model);
       return ValidationReport.empty();
     } catch (IOException e) {
       return ValidationReport.builder()
@@ -402,57 +258,37 @@ public final class DyninkaProcessor extends AbstractProcessor {
     }
   }
 
+  private void writeIndex() {
+    try {
+      incremental.writeIndex();
+    } catch (IOException | RuntimeException e) {
+      error(ErrorMessages.cannotWriteIndex(AppIndex.RESOURCE, String.valueOf(e.getMessage())));
+    }
+  }
+
   /**
    * Warns about unused services of the classes whose apps were all read by now. A class with an app
    * whose chain could not be read is left alone: what it uses is unknown.
    */
   private void warnAboutUnusedServices(List<RawApp> apps) {
-    Set<String> waiting = new HashSet<>();
-    deferred.forEach(again -> waiting.add(again.type()));
+    Set<String> waiting = new HashSet<>(deferred.waitingClasses());
+    waiting.addAll(incremental.notRecompiled());
     apps.stream()
         .filter(app -> !app.bodyReadable())
         .forEach(app -> waiting.add(app.owner().getQualifiedName().toString()));
-    waiting.addAll(notRecompiled);
-    Map<String, TypeElement> owners = new TreeMap<>(Comparator.naturalOrder());
+    Map<String, TypeElement> owners = new TreeMap<>();
     for (RawApp app : apps) {
       String name = app.owner().getQualifiedName().toString();
       if (!waiting.contains(name)) {
         owners.put(name, app.owner());
       }
     }
-    for (TypeElement owner : owners.values()) {
-      printer.print(
-          guarded(
-              owner,
-              () ->
-                  unusedServices.validate(owner, service -> usedServices.contains(key(service)))));
-    }
+    owners
+        .values()
+        .forEach(owner -> printer.print(guarded(owner, () -> unusedServices.validate(owner))));
   }
 
-  /** A name for a method that stays the same across rounds. */
-  private String key(ExecutableElement method) {
-    return elements.getBinaryName((TypeElement) method.getEnclosingElement()) + "#" + method;
-  }
-
-  /**
-   * Runs one step for one element; an unexpected exception becomes an error on that element, so the
-   * other elements go on.
-   */
-  private static ValidationReport guarded(Element element, Supplier<ValidationReport> step) {
-    try {
-      return step.get();
-    } catch (RuntimeException | LinkageError e) {
-      return ValidationReport.builder()
-          .error(
-              ErrorMessages.unexpectedFailure(element.getKind() + " " + element, stackTrace(e)),
-              SourceSite.OnElement.of(element))
-          .build();
-    }
-  }
-
-  private static String stackTrace(Throwable e) {
-    StringWriter trace = new StringWriter();
-    e.printStackTrace(new PrintWriter(trace));
-    return trace.toString();
+  private void error(String message) {
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message);
   }
 }

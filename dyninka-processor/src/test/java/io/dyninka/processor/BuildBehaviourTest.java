@@ -10,7 +10,7 @@ import static io.dyninka.processor.Compilations.manifestText;
 import static io.dyninka.processor.Compilations.outputs;
 import static io.dyninka.processor.Compilations.recompiler;
 import static io.dyninka.processor.Compilations.resource;
-import static io.dyninka.processor.Compilations.writeClassOutput;
+import static io.dyninka.processor.Compilations.writeOutputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -74,7 +74,7 @@ class BuildBehaviourTest {
   @Nested
   @DisplayName("in an incremental build")
   class Incremental {
-    @TempDir Path classes;
+    @TempDir Path previous;
 
     private Compilation firstBuild() throws IOException {
       Compilation first =
@@ -83,7 +83,7 @@ class BuildBehaviourTest {
               good("org/example/split/Steps.java"),
               good("org/example/split/Unrelated.java"));
       CompilationSubject.assertThat(first).succeededWithoutWarnings();
-      writeClassOutput(first, classes);
+      writeOutputs(first, previous);
       return first;
     }
 
@@ -91,10 +91,10 @@ class BuildBehaviourTest {
     @DisplayName("rewrites nothing when only a file unrelated to @Dataflow is recompiled")
     void unrelatedFile() throws IOException {
       Compilation first = firstBuild();
-      Path manifest = classes.resolve(AppManifest.resourcePath("pipeline"));
+      Path manifest = previous.resolve("classes").resolve(AppManifest.resourcePath("pipeline"));
 
       Compilation second =
-          recompiler(classes).compile(resource("incremental/org/example/split/Unrelated.java"));
+          recompiler(previous).compile(resource("incremental/org/example/split/Unrelated.java"));
 
       CompilationSubject.assertThat(second).succeededWithoutWarnings();
       assertThat(second.generatedSourceFiles()).isEmpty();
@@ -108,7 +108,7 @@ class BuildBehaviourTest {
       Compilation first = firstBuild();
 
       Compilation second =
-          recompiler(classes).compile(resource("incremental/org/example/split/Steps.java"));
+          recompiler(previous).compile(resource("incremental/org/example/split/Steps.java"));
 
       CompilationSubject.assertThat(second).succeededWithoutWarnings();
       AppManifest before = AppManifest.decode(manifestText(first, "pipeline"));
@@ -123,7 +123,7 @@ class BuildBehaviourTest {
         String generated = "org.example.split.Pipeline" + service + "Service";
         assertThat(generatedSource(second, generated)).isEqualTo(generatedSource(first, generated));
       }
-      assertThat(second.generatedFile(StandardLocation.CLASS_OUTPUT, AppIndex.RESOURCE))
+      assertThat(second.generatedFile(StandardLocation.SOURCE_OUTPUT, AppIndex.RESOURCE))
           .isPresent();
     }
 
@@ -133,7 +133,7 @@ class BuildBehaviourTest {
       firstBuild();
       JavaFileObject steps = resource("incremental/changed-kind/org/example/split/Steps.java");
 
-      Compilation second = recompiler(classes).compile(steps);
+      Compilation second = recompiler(previous).compile(steps);
 
       CompilationSubject.assertThat(second)
           .hadErrorContaining(
@@ -152,7 +152,7 @@ class BuildBehaviourTest {
     void dataflowFileAlone() throws IOException {
       Compilation first = firstBuild();
 
-      Compilation second = recompiler(classes).compile(good("org/example/split/Pipeline.java"));
+      Compilation second = recompiler(previous).compile(good("org/example/split/Pipeline.java"));
 
       CompilationSubject.assertThat(second).succeededWithoutWarnings();
       assertThat(manifestText(second, "pipeline")).isEqualTo(manifestText(first, "pipeline"));
@@ -206,7 +206,7 @@ class BuildBehaviourTest {
       assertThat(edit.manifest("pipeline"))
           .isNotEqualTo(before)
           .isEqualTo(full.manifest("pipeline"));
-      assertThat(edit.output(AppIndex.RESOURCE)).isEqualTo(full.output(AppIndex.RESOURCE));
+      assertThat(edit.generated(AppIndex.RESOURCE)).isEqualTo(full.generated(AppIndex.RESOURCE));
       for (String service : List.of("Keep", "Enrich", "Total")) {
         String generated = "org.example.split.Pipeline" + service + "Service";
         assertThat(edit.generatedSource(generated)).isEqualTo(full.generatedSource(generated));
@@ -225,7 +225,7 @@ class BuildBehaviourTest {
           DiskCompilation.javac(
               work, Compilations.OPTIONS, new DyninkaProcessor(), PIPELINE, STEPS);
       String manifest = first.manifest("pipeline");
-      String index = first.output(AppIndex.RESOURCE);
+      String index = first.generated(AppIndex.RESOURCE);
 
       DiskCompilation second =
           DiskCompilation.javac(
@@ -236,7 +236,58 @@ class BuildBehaviourTest {
 
       assertThat(second.diagnostics()).isEmpty();
       assertThat(second.manifest("pipeline")).isEqualTo(manifest);
-      assertThat(second.output(AppIndex.RESOURCE)).isEqualTo(index);
+      assertThat(second.generated(AppIndex.RESOURCE)).isEqualTo(index);
+    }
+  }
+
+  @Nested
+  @DisplayName("keeps its build index out of what a jar or an image packages")
+  class IndexPlace {
+    @TempDir Path work;
+
+    @Test
+    @DisplayName("in the generated-source output, not among the class-output resources")
+    void notInClassOutput() {
+      Compilation compilation =
+          compile(good("org/example/split/Pipeline.java"), good("org/example/split/Steps.java"));
+
+      assertThat(compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, AppIndex.RESOURCE))
+          .isPresent();
+      String classOutput = "/" + StandardLocation.CLASS_OUTPUT.getName() + "/";
+      assertThat(
+              compilation.generatedFiles().stream()
+                  .map(file -> file.toUri().getPath())
+                  .filter(path -> path.startsWith(classOutput))
+                  .map(path -> path.substring(classOutput.length())))
+          .isNotEmpty()
+          .allMatch(
+              path -> path.endsWith(".class") || path.equals(AppManifest.resourcePath("pipeline")));
+    }
+
+    @Test
+    @DisplayName("on disk: the class folder holds classes and manifests only")
+    void notInClassFolder() throws IOException {
+      DiskCompilation build =
+          DiskCompilation.javac(
+              work,
+              Compilations.OPTIONS,
+              new DyninkaProcessor(),
+              "good/org/example/split/Pipeline.java",
+              "good/org/example/split/Steps.java");
+
+      assertThat(build.diagnostics()).isEmpty();
+      assertThat(build.generated(AppIndex.RESOURCE)).contains("app\tpipeline\t");
+      assertThat(build.hasOutput(AppIndex.RESOURCE)).isFalse();
+      try (var files = Files.walk(work.resolve("classes"))) {
+        assertThat(
+                files
+                    .filter(Files::isRegularFile)
+                    .map(file -> work.resolve("classes").relativize(file).toString()))
+            .isNotEmpty()
+            .allMatch(
+                path ->
+                    path.endsWith(".class") || path.equals(AppManifest.resourcePath("pipeline")));
+      }
     }
   }
 
@@ -320,6 +371,22 @@ class BuildBehaviourTest {
           .hadErrorContaining(ErrorMessages.cannotWrite("smart-building", "disk full"))
           .inFile(source)
           .onLineContaining("static Flow<Average> building()");
+    }
+
+    @Test
+    @DisplayName("reports a build index it cannot write, and still writes the app")
+    void cannotWriteIndex() {
+      Compilation compilation =
+          compiler(
+                  new WrappedEnvironment(
+                      new DyninkaProcessor(env -> app -> written.add(app.name())),
+                      IndexFailingFiler::new))
+              .compile(good("org/example/sources/SourceSteps.java"));
+
+      CompilationSubject.assertThat(compilation)
+          .hadErrorContaining(ErrorMessages.cannotWriteIndex(AppIndex.RESOURCE, "disk full"));
+      CompilationSubject.assertThat(compilation).hadErrorCount(1);
+      assertThat(written).containsExactly("ticks");
     }
 
     private void fail(AppModel app, String failing) {

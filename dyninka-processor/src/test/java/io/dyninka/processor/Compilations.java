@@ -109,13 +109,24 @@ final class Compilations {
     return outputs;
   }
 
-  /** Writes the class output of {@code compilation} under {@code directory}, as a build would. */
-  static void writeClassOutput(Compilation compilation, Path directory) throws IOException {
-    String prefix = "/" + StandardLocation.CLASS_OUTPUT.getName() + "/";
+  /**
+   * Writes what {@code compilation} leaves for the next compilation under {@code directory}, as a
+   * build would: its class output in {@code classes}, and in {@code generated} the files of its
+   * generated-source output that are not sources (the build index). The generated sources stay out:
+   * the class path has their classes, and javac would compile a newer source again.
+   */
+  static void writeOutputs(Compilation compilation, Path directory) throws IOException {
+    String classOutput = "/" + StandardLocation.CLASS_OUTPUT.getName() + "/";
+    String sourceOutput = "/" + StandardLocation.SOURCE_OUTPUT.getName() + "/";
     for (JavaFileObject file : compilation.generatedFiles()) {
       String path = file.toUri().getPath();
-      if (path.startsWith(prefix)) {
-        Path target = directory.resolve(path.substring(prefix.length()));
+      Path target = null;
+      if (path.startsWith(classOutput)) {
+        target = directory.resolve("classes").resolve(path.substring(classOutput.length()));
+      } else if (path.startsWith(sourceOutput) && !path.endsWith(".java")) {
+        target = directory.resolve("generated").resolve(path.substring(sourceOutput.length()));
+      }
+      if (target != null) {
         Files.createDirectories(target.getParent());
         Files.write(target, bytes(file));
       }
@@ -123,13 +134,17 @@ final class Compilations {
   }
 
   /**
-   * A compiler that sees {@code classes}, the output of an earlier compilation, as a build does.
+   * A compiler that sees the outputs of an earlier compilation under {@code directory} ({@link
+   * #writeOutputs}) as a build does: the classes on the class path, the generated files on the
+   * source path.
    */
-  static Compiler recompiler(Path classes) {
+  static Compiler recompiler(Path directory) {
+    List<String> options = new ArrayList<>(RECOMPILE_OPTIONS);
+    options.addAll(List.of("-sourcepath", directory.resolve("generated").toString()));
     return javac()
         .withProcessors(new DyninkaProcessor())
-        .withOptions(RECOMPILE_OPTIONS)
-        .withClasspath(classPathWith(classes));
+        .withOptions(options)
+        .withClasspath(classPathWith(directory.resolve("classes")));
   }
 
   /** The test class path, plus {@code extra}: what a build's second javac run sees. */

@@ -140,9 +140,19 @@ final class DiskCompilation {
     return read(generated.resolve(qualifiedName.replace('.', '/') + ".java"));
   }
 
-  /** A file of the class output, such as the build index. */
+  /** A file of the class output, such as a manifest. */
   String output(String path) {
     return read(classes.resolve(path));
+  }
+
+  /** Whether the class output has a file at {@code path}. */
+  boolean hasOutput(String path) {
+    return Files.exists(classes.resolve(path));
+  }
+
+  /** A file of the generated-source output, such as the build index. */
+  String generated(String path) {
+    return read(generated.resolve(path));
   }
 
   boolean hasClass(String qualifiedName) {

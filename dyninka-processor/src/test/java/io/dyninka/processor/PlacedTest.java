@@ -79,4 +79,19 @@ class PlacedTest {
         .noneMatch(message -> message.contains("Placement.history"))
         .noneMatch(message -> message.contains("Placement.total"));
   }
+
+  @Test
+  @DisplayName("with a mistyped service name is one error, which suggests the name")
+  void typo() {
+    JavaFileObject typo = bad("org/example/bad/PlacedTypo.java");
+    Compilation typoCompilation = compile(typo);
+
+    assertThat(typoCompilation)
+        .hadErrorContaining(
+            ErrorMessages.placedOnUnknownService("PlacedTypo.last", "velocityy", "PlacedTypo")
+                + ErrorMessages.didYouMean("velocity"))
+        .inFile(typo)
+        .onLineContaining("@Placed(\"velocityy\")");
+    assertThat(typoCompilation).hadErrorCount(1);
+  }
 }

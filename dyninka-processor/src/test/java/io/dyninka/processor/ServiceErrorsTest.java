@@ -79,6 +79,98 @@ class ServiceErrorsTest {
   }
 
   @Nested
+  @DisplayName("for a member deep inside an input or output type")
+  class DeepJson {
+    private final JavaFileObject source = bad("org/example/bad/DeepJson.java");
+    private final Compilation compilation = compile(source);
+
+    @Test
+    @DisplayName("an InputStream in a record in a list, with its path, on the parameter")
+    void throughListAndRecords() {
+      assertThat(compilation)
+          .hadErrorContaining(
+              ErrorMessages.memberNotJson(
+                  "Order.items[].attachment",
+                  "InputStream",
+                  ErrorMessages.inputPart("order", "score"),
+                  NotJson.STREAM))
+          .inFile(source)
+          .onLineContaining("static int score(Model.Order order)");
+    }
+
+    @Test
+    @DisplayName("a list of threads in an output record, on the method")
+    void typeArgumentOfAComponent() {
+      assertThat(compilation)
+          .hadErrorContaining(
+              ErrorMessages.memberNotJson(
+                  "Crew.workers", "List<Thread>", ErrorMessages.outputPart("crew"), NotJson.THREAD))
+          .inFile(source)
+          .onLineContaining("static Crew crew()");
+    }
+
+    @Test
+    @DisplayName("a map key that Jackson cannot write as a string")
+    void mapKey() {
+      assertThat(compilation)
+          .hadErrorContaining(
+              ErrorMessages.memberNotJson(
+                  "Grid.cells<key>",
+                  "Point",
+                  ErrorMessages.inputPart("grid", "grid"),
+                  NotJson.MAP_KEY))
+          .inFile(source)
+          .onLineContaining("static int grid(Grid grid)");
+    }
+
+    @Test
+    @DisplayName("a bean property, read off its getter, through Optional")
+    void beanGetter() {
+      assertThat(compilation)
+          .hadErrorContaining(
+              ErrorMessages.memberNotJson(
+                  "Ticket.kind",
+                  "Optional<Class<?>>",
+                  ErrorMessages.outputPart("ticket"),
+                  NotJson.CLASS))
+          .inFile(source)
+          .onLineContaining("static Ticket ticket()");
+    }
+
+    @Test
+    @DisplayName("warns about an Object, an interface and a raw field, naming each")
+    void undecidable() {
+      String part = ErrorMessages.inputPart("note", "note");
+      assertThat(compilation)
+          .hadWarningContaining(
+              ErrorMessages.memberMaybeNotJson(
+                  "Note.anything", "Object", part, NotJson.MAYBE_OBJECT))
+          .inFile(source)
+          .onLineContaining("static int note(Note note)");
+      assertThat(compilation)
+          .hadWarningContaining(
+              ErrorMessages.memberMaybeNotJson(
+                  "Note.text", "CharSequence", part, NotJson.MAYBE_INTERFACE))
+          .inFile(source)
+          .onLineContaining("static int note(Note note)");
+      assertThat(compilation)
+          .hadWarningContaining(
+              ErrorMessages.memberMaybeNotJson("Note.raw", "List", part, NotJson.MAYBE_RAW))
+          .inFile(source)
+          .onLineContaining("static int note(Note note)");
+    }
+
+    @Test
+    @DisplayName("ends on a type that refers to itself, and leaves untyped JSON alone")
+    void recursiveAndUntyped() {
+      assertThat(compilation).hadErrorCount(4);
+      Assertions.assertThat(compilation.diagnostics())
+          .noneMatch(d -> d.getMessage(null).contains("service tree"))
+          .noneMatch(d -> d.getMessage(null).contains("service untyped"));
+    }
+  }
+
+  @Nested
   @DisplayName("for an input or output that cannot travel as JSON")
   class Json {
     private final JavaFileObject source = bad("org/example/bad/NotJson.java");

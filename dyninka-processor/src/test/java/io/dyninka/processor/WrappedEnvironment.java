@@ -3,7 +3,9 @@ package io.dyninka.processor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.Completion;
+import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -19,9 +21,16 @@ import javax.lang.model.element.TypeElement;
  */
 final class WrappedEnvironment implements Processor {
   private final Processor delegate;
+  private final UnaryOperator<Filer> filers;
 
   WrappedEnvironment(Processor delegate) {
+    this(delegate, UnaryOperator.identity());
+  }
+
+  /** The processor sees the Filer that {@code filers} makes of javac's, to fail on purpose. */
+  WrappedEnvironment(Processor delegate, UnaryOperator<Filer> filers) {
     this.delegate = delegate;
+    this.filers = filers;
   }
 
   @Override
@@ -32,6 +41,9 @@ final class WrappedEnvironment implements Processor {
                 getClass().getClassLoader(),
                 new Class<?>[] {ProcessingEnvironment.class},
                 (proxy, method, args) -> {
+                  if (method.getName().equals("getFiler")) {
+                    return filers.apply(env.getFiler());
+                  }
                   try {
                     return method.invoke(env, args);
                   } catch (InvocationTargetException e) {

@@ -72,11 +72,6 @@ public final class KotlinSources {
         : "the Kotlin file of class " + name;
   }
 
-  /** Whether {@code method} is a top-level Kotlin function (a static method of a file facade). */
-  public static boolean isTopLevel(Element method) {
-    return method.getEnclosingElement() instanceof TypeElement owner && isFileFacade(owner);
-  }
-
   /** Whether {@code parameter} is the receiver of a Kotlin extension function. */
   public static boolean isReceiver(VariableElement parameter) {
     return parameter.getSimpleName().toString().startsWith(RECEIVER_PREFIX) && isKotlin(parameter);

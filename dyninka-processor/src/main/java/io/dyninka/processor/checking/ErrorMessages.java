@@ -63,6 +63,34 @@ public final class ErrorMessages {
         service, type, why);
   }
 
+  /**
+   * A member deep inside an input or output type that cannot travel as JSON.
+   *
+   * @param path where in the type: {@code Order.items[].attachment}
+   * @param part {@link #inputPart} or {@link #outputPart}
+   */
+  public static String memberNotJson(String path, String type, String part, String why) {
+    return String.format(
+        "%s: %s cannot travel as JSON, in %s: %s; change the type of that member",
+        path, type, part, why);
+  }
+
+  /** A member whose encoding only its value at run time decides. */
+  public static String memberMaybeNotJson(String path, String type, String part, String why) {
+    return String.format(
+        "%s: %s may not travel as JSON, in %s: %s; a value that cannot fails at run time, so give"
+            + " it a concrete type",
+        path, type, part, why);
+  }
+
+  public static String inputPart(String parameter, String service) {
+    return "input " + parameter + " of service " + service;
+  }
+
+  public static String outputPart(String service) {
+    return "the output of service " + service;
+  }
+
   /** Why a type of a service's input or output cannot travel between JVMs as JSON. */
   public static final class NotJson {
     public static final String THREAD = "a thread lives in one JVM";
@@ -89,6 +117,18 @@ public final class ErrorMessages {
     public static final String FUNCTION =
         "a function (a functional interface) cannot be sent between JVMs; send data, and choose"
             + " the function inside the service";
+
+    public static final String MAP_KEY =
+        "Jackson writes a map key as a string, so it must be a String, a number, a boolean, a"
+            + " char, a UUID or an enum";
+    public static final String MAYBE_OBJECT =
+        "an Object field may hold anything, and only its value decides";
+    public static final String MAYBE_INTERFACE =
+        "an interface may be implemented by a class that cannot travel, and Jackson cannot read"
+            + " one back without knowing its class";
+    public static final String MAYBE_RAW =
+        "a raw type does not say what it holds; give it type arguments";
+    public static final String MAYBE_TYPE_VARIABLE = "a type variable may stand for any type";
 
     private NotJson() {}
   }
@@ -257,6 +297,11 @@ public final class ErrorMessages {
         "@Placed field %s must be static: it is state of a service function, which has no"
             + " instance; add the static modifier",
         field);
+  }
+
+  /** Appended to a message about an unknown name that is close to a known one. */
+  public static String didYouMean(String known) {
+    return "; did you mean '" + known + "'?";
   }
 
   public static String placedOnUnknownService(String field, String service, String owner) {

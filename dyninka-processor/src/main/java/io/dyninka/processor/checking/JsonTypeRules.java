@@ -93,6 +93,54 @@ final class JsonTypeRules {
     return output == null ? Optional.of(NotJson.RAW_WRAPPER) : whyNot(output);
   }
 
+  /**
+   * Why the type of a member inside a payload (a record component, a property, an element) cannot
+   * travel; an {@code Optional} member can, since the runtime's codec writes its content or null.
+   */
+  Optional<String> whyNotMember(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals("java.util.Optional")
+        && ((DeclaredType) type).getTypeArguments().size() == 1) {
+      return whyNotMember(((DeclaredType) type).getTypeArguments().get(0));
+    }
+    return whyNot(type);
+  }
+
+  boolean isMap(DeclaredType type) {
+    return lineage(type).contains("java.util.Map");
+  }
+
+  boolean isCollection(DeclaredType type) {
+    return lineage(type).contains("java.lang.Iterable");
+  }
+
+  /** Vert.x's JSON types and the like, which Jackson writes as values of their own. */
+  boolean isJsonValue(String qualifiedName) {
+    return qualifiedName.startsWith("io.vertx.") || qualifiedName.startsWith("com.fasterxml.");
+  }
+
+  /** Whether Jackson can read a map key of {@code type}: strings, numbers, enums and the like. */
+  boolean isMapKey(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return true;
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    if (element.getKind() == ElementKind.ENUM) {
+      return true;
+    }
+    Set<String> lineage = lineage((DeclaredType) type);
+    return lineage.contains("java.lang.String")
+        || lineage.contains("java.lang.Number")
+        || lineage.contains("java.lang.Boolean")
+        || lineage.contains("java.lang.Character")
+        || lineage.contains("java.util.UUID");
+  }
+
   private Optional<String> whyNot(TypeMirror type) {
     switch (type.getKind()) {
       case ARRAY:

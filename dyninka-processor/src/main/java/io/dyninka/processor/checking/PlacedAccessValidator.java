@@ -138,7 +138,8 @@ public final class PlacedAccessValidator {
     }
 
     private void check(VariableElement placed, Tree reference) {
-      if (PlacedFieldValidator.isPlacedOn(placed, service)) {
+      if (PlacedFieldValidator.isPlacedOn(placed, service)
+          || !PlacedFieldValidator.isPlacedOnKnownService(placed)) {
         return;
       }
       String display = TypeDisplay.of(placed);

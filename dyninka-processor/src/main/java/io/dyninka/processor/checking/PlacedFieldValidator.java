@@ -5,9 +5,11 @@ import com.sun.source.util.TreePath;
 import io.dyninka.Placed;
 import io.dyninka.processor.base.KotlinSources;
 import io.dyninka.processor.base.Services;
+import io.dyninka.processor.base.Suggestions;
 import io.dyninka.processor.base.TypeDisplay;
 import io.dyninka.processor.reading.DeclarationPaths;
 import io.dyninka.processor.reading.SourceSite;
+import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -45,11 +47,11 @@ public final class PlacedFieldValidator {
               : ErrorMessages.placedNotStatic(display),
           onField);
     }
-    boolean known =
-        Services.servicesOf(owner).stream().map(Services::serviceName).anyMatch(service::equals);
-    if (!known) {
+    List<String> names = Services.servicesOf(owner).stream().map(Services::serviceName).toList();
+    if (!names.contains(service)) {
       report.error(
-          ErrorMessages.placedOnUnknownService(display, service, TypeDisplay.of(owner)),
+          ErrorMessages.placedOnUnknownService(display, service, TypeDisplay.of(owner))
+              + Suggestions.closest(service, names).map(ErrorMessages::didYouMean).orElse(""),
           SourceSite.OnElement.of(field, Services.mirror(field, Placed.class).orElse(null)));
     }
     TreePath path = paths.of(field);
@@ -63,6 +65,21 @@ public final class PlacedFieldValidator {
       }
     }
     return report.build();
+  }
+
+  /**
+   * Whether {@code field} is placed on a service its class declares; one that is not is reported
+   * once, on the field, and not again at each use.
+   */
+  static boolean isPlacedOnKnownService(VariableElement field) {
+    TypeElement owner = (TypeElement) field.getEnclosingElement();
+    return Services.placedOn(field)
+        .filter(
+            service ->
+                Services.servicesOf(owner).stream()
+                    .map(Services::serviceName)
+                    .anyMatch(service::equals))
+        .isPresent();
   }
 
   /** Whether {@code field} is state of {@code service}: placed on it, in the service's class. */

@@ -3,6 +3,7 @@ package io.dyninka.processor.checking;
 import io.dyninka.Service;
 import io.dyninka.processor.base.KotlinSources;
 import io.dyninka.processor.base.Names;
+import io.dyninka.processor.base.ReturnShape;
 import io.dyninka.processor.base.Services;
 import io.dyninka.processor.base.TypeDisplay;
 import io.dyninka.processor.reading.SourceSite;
@@ -11,6 +12,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
@@ -20,9 +22,11 @@ import javax.lang.model.util.Types;
 public final class ServiceValidator {
 
   private final JsonTypeRules json;
+  private final JsonPayloadWalk payloads;
 
   public ServiceValidator(Types types) {
     this.json = new JsonTypeRules(types);
+    this.payloads = new JsonPayloadWalk(types, json);
   }
 
   /** Forgets what the last round's types were found to be. */
@@ -69,26 +73,55 @@ public final class ServiceValidator {
     for (VariableElement parameter : method.getParameters()) {
       Optional<String> why = json.whyNotInput(parameter.asType());
       String type = TypeDisplay.of(parameter.asType());
-      why.ifPresent(
+      SourceSite onParameter = SourceSite.OnElement.of(parameter);
+      why.ifPresentOrElse(
           reason ->
               report.error(
                   KotlinSources.isReceiver(parameter)
                       ? ErrorMessages.receiverNotJson(name, type, reason)
                       : ErrorMessages.inputNotJson(
                           parameter.getSimpleName().toString(), name, type, reason),
-                  SourceSite.OnElement.of(parameter)));
+                  onParameter),
+          () ->
+              inside(
+                  parameter.asType(),
+                  ErrorMessages.inputPart(parameter.getSimpleName().toString(), name),
+                  onParameter,
+                  report));
     }
     if (method.getReturnType().getKind() == TypeKind.VOID) {
       report.error(ErrorMessages.serviceReturnsVoid(display), onMethod);
     } else {
       json.whyNotOutput(method.getReturnType())
-          .ifPresent(
+          .ifPresentOrElse(
               reason ->
                   report.error(
                       ErrorMessages.outputNotJson(
                           name, TypeDisplay.of(method.getReturnType()), reason),
-                      onMethod));
+                      onMethod),
+              () ->
+                  inside(
+                      ReturnShape.output(method.getReturnType()),
+                      ErrorMessages.outputPart(name),
+                      onMethod,
+                      report));
     }
     return report.build();
+  }
+
+  /** Reports what inside {@code type}, a payload whose top is allowed, cannot travel as JSON. */
+  private void inside(
+      TypeMirror type, String part, SourceSite where, ValidationReport.Builder report) {
+    for (JsonPayloadWalk.Finding finding : payloads.inside(type)) {
+      if (finding.certain()) {
+        report.error(
+            ErrorMessages.memberNotJson(finding.path(), finding.type(), part, finding.why()),
+            where);
+      } else {
+        report.warning(
+            ErrorMessages.memberMaybeNotJson(finding.path(), finding.type(), part, finding.why()),
+            where);
+      }
+    }
   }
 }

@@ -2,30 +2,52 @@ package io.dyninka.processor.checking;
 
 import io.dyninka.processor.base.Services;
 import io.dyninka.processor.base.TypeDisplay;
+import io.dyninka.processor.reading.RawApp;
 import io.dyninka.processor.reading.SourceSite;
-import java.util.function.Predicate;
+import java.util.HashSet;
+import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /**
  * Warns about a {@code @Service} method of a {@code @Dataflow} class that no flow uses: no service
- * is generated for it, which is rarely what its author meant.
+ * is generated for it, which is rarely what its author meant. A service counts as used when any app
+ * of the compilation, in any round, uses it.
  */
 public final class UnusedServiceValidator {
 
+  private final Elements elements;
+
+  /** The services used by some app of this compilation, by {@link #key}. */
+  private final Set<String> used = new HashSet<>();
+
+  public UnusedServiceValidator(Elements elements) {
+    this.elements = elements;
+  }
+
+  /** Counts the services of {@code app} as used. */
+  public void use(RawApp app) {
+    app.services().forEach(service -> used.add(key(service)));
+  }
+
   /**
    * @param owner a class that declares at least one {@code @Dataflow} method
-   * @param used whether some app of this compilation uses a service method
    */
-  public ValidationReport validate(TypeElement owner, Predicate<ExecutableElement> used) {
+  public ValidationReport validate(TypeElement owner) {
     ValidationReport.Builder report = ValidationReport.builder();
     for (ExecutableElement service : Services.servicesOf(owner)) {
-      if (!used.test(service)) {
+      if (!used.contains(key(service))) {
         report.warning(
             ErrorMessages.unusedService(TypeDisplay.of(service), TypeDisplay.of(owner)),
             SourceSite.OnElement.of(service));
       }
     }
     return report.build();
+  }
+
+  /** A name for a method that stays the same across rounds. */
+  private String key(ExecutableElement method) {
+    return elements.getBinaryName((TypeElement) method.getEnclosingElement()) + "#" + method;
   }
 }

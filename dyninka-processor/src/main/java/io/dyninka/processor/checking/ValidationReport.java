@@ -1,9 +1,13 @@
 package io.dyninka.processor.checking;
 
 import io.dyninka.processor.reading.SourceSite;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
+import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /** The diagnostics one validation found, each standing on the most specific place it can. */
@@ -33,6 +37,29 @@ public final class ValidationReport {
     Builder builder = builder();
     reports.forEach(builder::addAll);
     return builder.build();
+  }
+
+  /**
+   * Runs one step for one element; an unexpected exception becomes an error on that element, so the
+   * other elements go on.
+   */
+  public static ValidationReport guarded(Element element, Supplier<ValidationReport> step) {
+    try {
+      return step.get();
+    } catch (RuntimeException | LinkageError e) {
+      return builder()
+          .error(
+              ErrorMessages.unexpectedFailure(element.getKind() + " " + element, stackTrace(e)),
+              SourceSite.OnElement.of(element))
+          .build();
+    }
+  }
+
+  /** The stack trace of {@code e}, for a message about an unexpected failure. */
+  public static String stackTrace(Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return trace.toString();
   }
 
   public List<Item> items() {

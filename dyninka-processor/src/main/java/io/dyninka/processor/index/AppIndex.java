@@ -8,9 +8,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every app that the compilations of a module wrote, by name: {@code
- * META-INF/dyninka/build/apps.tsv} in the class output (a folder of its own, so that nothing takes
- * it for an app manifest).
+ * Every app that the compilations of a module wrote, by name: {@code dyninka/apps.tsv} in the
+ * generated-source output, out of what a jar or an image packages (see {@link IndexFiles}).
  *
  * <p>An IDE recompiles the file a user changed, not the files around it. When that file holds
  * services of an app but not its {@code @Dataflow} method, this index says which apps to write
@@ -20,7 +19,7 @@ import java.util.TreeMap;
  */
 public record AppIndex(List<IndexedApp> apps) {
 
-  public static final String RESOURCE = "META-INF/dyninka/build/apps.tsv";
+  public static final String RESOURCE = "dyninka/apps.tsv";
 
   private static final String HEADER =
       "# dyninka build index 1: the apps this module's compilations wrote";

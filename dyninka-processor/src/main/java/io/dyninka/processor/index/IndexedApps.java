@@ -1,7 +1,5 @@
-package io.dyninka.processor.writing;
+package io.dyninka.processor.index;
 
-import io.dyninka.processor.index.IndexedApp;
-import io.dyninka.processor.index.IndexedService;
 import io.dyninka.processor.model.AppModel;
 import io.dyninka.processor.model.InputModel;
 import io.dyninka.processor.model.ServiceModel;
