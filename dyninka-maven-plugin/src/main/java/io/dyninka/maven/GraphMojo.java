@@ -13,7 +13,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * {@code dyninka:graph}: draws the app's dataflow as {@code <app>.mmd} (Mermaid) and {@code
  * <app>.svg}: services with their output types, the client, and edges labelled with the type that
- * travels along them.
+ * travels along them. The SVG is laid out by Eclipse ELK's layered algorithm, so arrows go around
+ * the boxes they do not connect and no label hides under a box.
  */
 @Mojo(name = "graph", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
 public class GraphMojo extends AbstractDyninkaMojo {

@@ -5,8 +5,10 @@ import io.dyninka.manifest.InputManifest;
 import io.dyninka.manifest.ServiceManifest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The dataflow of an app as a directed graph: services, plus the client where the request body
@@ -20,21 +22,12 @@ import java.util.Map;
  */
 record DataflowGraph(String app, List<Node> nodes, List<Edge> edges) {
 
-  /** What a node stands for. */
-  enum Role {
-    /** The client, sending the request body to the heads that read it. */
-    REQUEST,
-    SERVICE,
-    /** The client, receiving the sink's answer. */
-    CLIENT
-  }
-
   /**
    * @param id an identifier safe in any output format
    * @param name the service name, or {@code client}
    * @param type the short form of its output type; empty for the client
    */
-  record Node(String id, String name, String type, Role role, boolean stateful) {}
+  record Node(String id, String name, String type, NodeRole role, boolean stateful) {}
 
   /**
    * @param type the short form of the type that travels along it
@@ -52,13 +45,13 @@ record DataflowGraph(String app, List<Node> nodes, List<Edge> edges) {
               "s" + i,
               service.name(),
               TypeNames.simple(service.output()),
-              Role.SERVICE,
+              NodeRole.SERVICE,
               service.stateful());
       byName.put(service.name(), node);
       serviceNodes.add(node);
     }
-    Node request = new Node("request", "client", "", Role.REQUEST, false);
-    Node client = new Node("client", "client", "", Role.CLIENT, false);
+    Node request = new Node("request", "client", "", NodeRole.REQUEST, false);
+    Node client = new Node("client", "client", "", NodeRole.CLIENT, false);
 
     List<Edge> edges = new ArrayList<>();
     for (ServiceManifest service : services) {
@@ -94,7 +87,35 @@ record DataflowGraph(String app, List<Node> nodes, List<Edge> edges) {
     }
     nodes.addAll(serviceNodes);
     nodes.add(client);
-    return new DataflowGraph(manifest.app(), List.copyOf(nodes), List.copyOf(edges));
+    DataflowGraph graph = new DataflowGraph(manifest.app(), List.copyOf(nodes), List.copyOf(edges));
+    graph.requireAcyclic();
+    return graph;
+  }
+
+  /**
+   * A layered layout would quietly turn an edge of a cycle around; a dataflow has none, so a cycle
+   * is a broken manifest and gets named.
+   */
+  private void requireAcyclic() {
+    Set<Node> done = new HashSet<>();
+    for (Node node : nodes) {
+      visit(node, done, new HashSet<>());
+    }
+  }
+
+  private void visit(Node node, Set<Node> done, Set<Node> visiting) {
+    if (done.contains(node)) {
+      return;
+    }
+    if (!visiting.add(node)) {
+      throw new IllegalArgumentException(
+          "the dataflow of app '" + app + "' has a cycle through '" + node.name() + "'");
+    }
+    for (Edge edge : incoming(node)) {
+      visit(edge.from(), done, visiting);
+    }
+    visiting.remove(node);
+    done.add(node);
   }
 
   List<Edge> incoming(Node node) {

@@ -27,7 +27,17 @@ public final class GraphWriter {
 
   /** The SVG drawing of the app. */
   public static String svg(AppManifest manifest) {
-    return SvgRenderer.render(DataflowGraph.of(manifest));
+    return SvgRenderer.render(layout(manifest));
+  }
+
+  /**
+   * Where the boxes and arrows of the app's drawing go: what the SVG shows, for any other view that
+   * should show the same picture.
+   *
+   * @throws IllegalArgumentException if the manifest does not describe a dataflow
+   */
+  public static GraphLayout layout(AppManifest manifest) {
+    return LayeredLayout.of(DataflowGraph.of(manifest));
   }
 
   /**
@@ -43,7 +53,8 @@ public final class GraphWriter {
     DataflowGraph graph = DataflowGraph.of(manifest);
     Map<Path, String> files = new LinkedHashMap<>();
     files.put(directory.resolve(manifest.app() + ".mmd"), MermaidRenderer.render(graph));
-    files.put(directory.resolve(manifest.app() + ".svg"), SvgRenderer.render(graph));
+    files.put(
+        directory.resolve(manifest.app() + ".svg"), SvgRenderer.render(LayeredLayout.of(graph)));
     Files.createDirectories(directory);
     List<Path> written = new ArrayList<>();
     for (Map.Entry<Path, String> file : files.entrySet()) {

@@ -2,7 +2,6 @@ package io.dyninka.maven.graph;
 
 import io.dyninka.maven.graph.DataflowGraph.Edge;
 import io.dyninka.maven.graph.DataflowGraph.Node;
-import io.dyninka.maven.graph.DataflowGraph.Role;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,13 +31,13 @@ final class MermaidRenderer {
     out.append("  classDef client fill:#f4f4f4,stroke:#888,stroke-dasharray:4 3\n");
     out.append("  classDef stateful stroke-width:3px\n");
     appendClass(
-        out, "client", graph.nodes().stream().filter(n -> n.role() != Role.SERVICE).toList());
+        out, "client", graph.nodes().stream().filter(n -> n.role() != NodeRole.SERVICE).toList());
     appendClass(out, "stateful", graph.nodes().stream().filter(Node::stateful).toList());
     return out.toString();
   }
 
   private static String shape(Node node) {
-    if (node.role() != Role.SERVICE) {
+    if (node.role() != NodeRole.SERVICE) {
       return "([\"client\"])";
     }
     String label = escape(node.name());

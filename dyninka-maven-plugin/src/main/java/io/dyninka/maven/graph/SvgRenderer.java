@@ -1,24 +1,25 @@
 package io.dyninka.maven.graph;
 
-import io.dyninka.maven.graph.DataflowGraph.Edge;
-import io.dyninka.maven.graph.DataflowGraph.Node;
-import io.dyninka.maven.graph.DataflowGraph.Role;
 import io.dyninka.maven.graph.GraphLayout.Box;
-import java.util.Comparator;
+import io.dyninka.maven.graph.GraphLayout.Label;
+import io.dyninka.maven.graph.GraphLayout.Point;
+import io.dyninka.maven.graph.GraphLayout.Route;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
- * A standalone SVG drawing of the {@link GraphLayout}: boxes for services, dashed pills for the
- * client, curved arrows labelled with the type that travels. Needs no tool and no font metrics.
+ * A standalone SVG drawing of a {@link GraphLayout}: boxes for services, dashed pills for the
+ * client, orthogonal arrows with rounded bends, each labelled with the type that travels. Needs no
+ * tool and no font metrics.
  */
 final class SvgRenderer {
 
+  /** The radius of a route's bends, where its segments are long enough. */
+  private static final double BEND_RADIUS = 6;
+
   private SvgRenderer() {}
 
-  static String render(DataflowGraph graph) {
-    GraphLayout layout = GraphLayout.of(graph);
+  static String render(GraphLayout layout) {
     StringBuilder out = new StringBuilder();
     out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
@@ -30,7 +31,7 @@ final class SvgRenderer {
         .append(' ')
         .append(number(layout.height()))
         .append("\" font-family=\"Helvetica, Arial, sans-serif\" role=\"img\">\n");
-    out.append("  <title>The dataflow of app ").append(escape(graph.app())).append("</title>\n");
+    out.append("  <title>The dataflow of app ").append(escape(layout.app())).append("</title>\n");
     out.append(
         "  <defs>\n"
             + "    <marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
@@ -38,76 +39,97 @@ final class SvgRenderer {
             + "      <path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/>\n"
             + "    </marker>\n"
             + "  </defs>\n");
-    for (Edge edge : graph.edges()) {
-      appendEdge(out, graph, layout, edge);
+    for (Route route : layout.routes()) {
+      appendRoute(out, route);
     }
-    for (Node node : graph.nodes()) {
-      appendNode(out, node, layout.box(node));
+    for (Box box : layout.boxes()) {
+      appendBox(out, box);
     }
     out.append("</svg>\n");
     return out.toString();
   }
 
-  private static void appendEdge(
-      StringBuilder out, DataflowGraph graph, GraphLayout layout, Edge edge) {
-    Box from = layout.box(edge.from());
-    Box to = layout.box(edge.to());
-    // Several edges at one side of a box leave from (or arrive at) points spread along it.
-    double x1 = from.right();
-    double y1 = port(from, graph.outgoing(edge.from()), edge, e -> layout.box(e.to()));
-    double x2 = to.x();
-    double y2 = port(to, graph.incoming(edge.to()), edge, e -> layout.box(e.from()));
-    double middle = (x1 + x2) / 2;
+  private static void appendRoute(StringBuilder out, Route route) {
     out.append("  <g class=\"edge\" data-from=\"")
-        .append(escape(edge.from().name()))
+        .append(escape(route.from().name()))
         .append("\" data-to=\"")
-        .append(escape(edge.to().name()))
+        .append(escape(route.to().name()))
+        .append("\" data-from-id=\"")
+        .append(route.from().id())
+        .append("\" data-to-id=\"")
+        .append(route.to().id())
         .append("\">\n");
-    out.append("    <path d=\"M ")
-        .append(number(x1))
-        .append(' ')
-        .append(number(y1))
-        .append(" C ")
-        .append(number(middle))
-        .append(' ')
-        .append(number(y1))
-        .append(", ")
-        .append(number(middle))
-        .append(' ')
-        .append(number(y2))
-        .append(", ")
-        .append(number(x2))
-        .append(' ')
-        .append(number(y2))
+    out.append("    <path d=\"")
+        .append(path(route.points()))
         .append(
             "\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n");
-    // A white halo keeps the label readable where it crosses the line.
-    out.append("    <text x=\"")
-        .append(number(middle))
-        .append("\" y=\"")
-        .append(number((y1 + y2) / 2 - 6))
-        .append(
-            "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\" stroke=\"#fff\""
-                + " stroke-width=\"4\" paint-order=\"stroke\">")
-        .append(escape(edge.type()))
-        .append("</text>\n");
+    Label label = route.label();
+    if (label != null) {
+      // The label's box, in white, keeps the text readable should another line pass behind it.
+      out.append("    <rect class=\"label\" x=\"")
+          .append(number(label.x()))
+          .append("\" y=\"")
+          .append(number(label.y()))
+          .append("\" width=\"")
+          .append(number(label.width()))
+          .append("\" height=\"")
+          .append(number(label.height()))
+          .append("\" rx=\"3\" fill=\"#fff\" fill-opacity=\"0.85\"/>\n");
+      out.append("    <text x=\"")
+          .append(number(label.x() + label.width() / 2))
+          .append("\" y=\"")
+          .append(number(label.y() + label.height() / 2 + 4))
+          .append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">")
+          .append(escape(label.text()))
+          .append("</text>\n");
+    }
     out.append("  </g>\n");
   }
 
-  /** Ports are ordered like the boxes at the other ends, so the edges of one side never cross. */
-  private static double port(Box box, List<Edge> side, Edge edge, Function<Edge, Box> otherEnd) {
-    List<Edge> ordered =
-        side.stream().sorted(Comparator.comparingDouble(e -> otherEnd.apply(e).centerY())).toList();
-    int index = ordered.indexOf(edge);
-    return box.y() + box.height() * (index + 1) / (ordered.size() + 1);
+  /**
+   * Straight segments through the points, each bend rounded by a quadratic curve whose control
+   * point is the bend itself, so the curve stays inside the corner the segments make.
+   */
+  private static String path(List<Point> points) {
+    StringBuilder d = new StringBuilder("M ").append(point(points.get(0)));
+    for (int i = 1; i < points.size() - 1; i++) {
+      Point previous = points.get(i - 1);
+      Point bend = points.get(i);
+      Point next = points.get(i + 1);
+      double radius =
+          Math.min(BEND_RADIUS, Math.min(distance(previous, bend), distance(bend, next)) / 2);
+      d.append(" L ")
+          .append(point(toward(bend, previous, radius)))
+          .append(" Q ")
+          .append(point(bend))
+          .append(' ')
+          .append(point(toward(bend, next, radius)));
+    }
+    return d.append(" L ").append(point(points.get(points.size() - 1))).toString();
   }
 
-  private static void appendNode(StringBuilder out, Node node, Box box) {
-    boolean service = node.role() == Role.SERVICE;
+  private static Point toward(Point from, Point to, double length) {
+    double distance = distance(from, to);
+    if (distance == 0) {
+      return from;
+    }
+    return new Point(
+        from.x() + (to.x() - from.x()) * length / distance,
+        from.y() + (to.y() - from.y()) * length / distance);
+  }
+
+  private static double distance(Point a, Point b) {
+    return Math.hypot(b.x() - a.x(), b.y() - a.y());
+  }
+
+  private static void appendBox(StringBuilder out, Box box) {
+    boolean service = box.role() == NodeRole.SERVICE;
     out.append("  <g class=\"node ")
         .append(service ? "service" : "client")
+        .append("\" data-id=\"")
+        .append(box.id())
         .append("\" data-name=\"")
-        .append(escape(node.name()))
+        .append(escape(box.name()))
         .append("\">\n");
     out.append("    <rect x=\"")
         .append(number(box.x()))
@@ -124,14 +146,13 @@ final class SvgRenderer {
                 ? "\" fill=\"#e8f0fe\" stroke=\"#3367d6\""
                 : "\" fill=\"#f4f4f4\" stroke=\"#888\" stroke-dasharray=\"4 3\"")
         .append(" stroke-width=\"")
-        .append(node.stateful() ? "3" : "1.5")
+        .append(box.stateful() ? "3" : "1.5")
         .append("\"/>\n");
-    double centerX = box.x() + box.width() / 2;
-    if (node.type().isEmpty()) {
-      appendText(out, centerX, box.centerY() + 5, 13, "bold", node.name());
+    if (box.type().isEmpty()) {
+      appendText(out, box.centerX(), box.centerY() + 5, 13, "bold", box.name());
     } else {
-      appendText(out, centerX, box.centerY() - 3, 13, "bold", node.name());
-      appendText(out, centerX, box.centerY() + 13, 11, "normal", node.type());
+      appendText(out, box.centerX(), box.centerY() - 3, 13, "bold", box.name());
+      appendText(out, box.centerX(), box.centerY() + 13, 11, "normal", box.type());
     }
     out.append("  </g>\n");
   }
@@ -151,9 +172,16 @@ final class SvgRenderer {
         .append("</text>\n");
   }
 
+  private static String point(Point point) {
+    return number(point.x()) + " " + number(point.y());
+  }
+
   /** Up to one decimal, with a dot whatever the locale. */
   private static String number(double value) {
     String text = String.format(Locale.ROOT, "%.1f", value);
+    if (text.equals("-0.0")) {
+      return "0";
+    }
     return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
   }
 

@@ -11,8 +11,9 @@ final class TypeNames {
   private TypeNames() {}
 
   /**
-   * Drops packages and keeps enclosing classes: {@code java.util.List<org.x.Outer.Inner>} becomes
-   * {@code List<Outer.Inner>}.
+   * Drops packages and keeps enclosing classes, joined by a dot as in source: {@code
+   * java.util.List<org.x.Outer.Inner>} and the binary name {@code
+   * java.util.List<org.x.Outer$Inner>} both become {@code List<Outer.Inner>}.
    */
   static String simple(String type) {
     if (type == null) {
@@ -24,6 +25,6 @@ final class TypeNames {
       previous = current;
       current = PACKAGE_SEGMENT.matcher(current).replaceAll("");
     } while (!current.equals(previous));
-    return current;
+    return current.replace('$', '.');
   }
 }
