@@ -101,9 +101,7 @@ public final class KubernetesDeployer {
 
   /** Deletes every object of the app that Dyninka manages in the namespace, found by label. */
   public List<String> undeploy(String app) throws DeployException {
-    Map<String, String> selector = new LinkedHashMap<>();
-    selector.put(Labels.PART_OF, app);
-    selector.put(Labels.MANAGED_BY, Labels.MANAGER);
+    Map<String, String> selector = Labels.ofApp(app);
     List<HasMetadata> found = new ArrayList<>();
     try {
       found.addAll(
@@ -144,9 +142,8 @@ public final class KubernetesDeployer {
         new LinkedHashMap<>(meta.getAnnotations() == null ? Map.of() : meta.getAnnotations());
     annotations.remove(Labels.CONFIG_HASH);
     meta.setAnnotations(annotations);
-    String hash = hashOf(object);
-    annotations.put(Labels.CONFIG_HASH, hash);
-    meta.setAnnotations(annotations);
+    // The hash covers the object without it; the map is the one now set on the object.
+    annotations.put(Labels.CONFIG_HASH, hashOf(object));
     return object;
   }
 
