@@ -71,36 +71,11 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
       defaultValue = ResourceSettings.DEFAULT_MARATHON_PEER_URL)
   String marathonPeerUrl;
 
-  @Parameter(defaultValue = "${session}", readonly = true)
-  org.apache.maven.execution.MavenSession session;
-
   /** Where Dyninka writes its files. */
   @Parameter(defaultValue = "${project.build.directory}/dyninka", readonly = true)
   File dyninkaDirectory;
 
-  /** The command line's {@code -D} properties, which beat the POM's configuration. */
-  CommandLine commandLine() {
-    return new CommandLine(session == null ? null : session.getUserProperties());
-  }
-
   ResourceSettings resourceSettings(AppManifest manifest) throws MojoExecutionException {
-    CommandLine cli = commandLine();
-    try {
-      registry = cli.string("dyninka.image.registry", registry);
-      tag = cli.string("dyninka.image.tag", tag);
-      user = cli.longValue("dyninka.image.user", user);
-      replicas = cli.integer("dyninka.replicas", replicas);
-      requestsCpu = cli.string("dyninka.requests.cpu", requestsCpu);
-      requestsMemory = cli.string("dyninka.requests.memory", requestsMemory);
-      limitsCpu = cli.string("dyninka.limits.cpu", limitsCpu);
-      limitsMemory = cli.string("dyninka.limits.memory", limitsMemory);
-      podmanBasePort = cli.integer("dyninka.podman.basePort", podmanBasePort);
-      marathonCpus = cli.decimal("dyninka.marathon.cpus", marathonCpus);
-      marathonMem = cli.integer("dyninka.marathon.mem", marathonMem);
-      marathonPeerUrl = cli.string("dyninka.marathon.peerUrl", marathonPeerUrl);
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
     Map<String, BuiltImage> images;
     try {
       images =

@@ -68,25 +68,8 @@ public class DeployMojo extends AbstractAppResourcesMojo {
     return skipDeploy;
   }
 
-  /** Applies the command line's {@code -D} properties over the POM's configuration. */
-  void readCommandLine() throws MojoExecutionException {
-    CommandLine cli = commandLine();
-    try {
-      target = cli.string("dyninka.target", target);
-      namespace = cli.string("dyninka.namespace", namespace);
-      timeoutSeconds = cli.integer("dyninka.deploy.timeout", timeoutSeconds);
-      marathonUrl = cli.string("dyninka.marathon.url", marathonUrl);
-      podman = cli.string("dyninka.podman", podman);
-      podmanRuntime = cli.string("dyninka.podman.runtime", podmanRuntime);
-      insecure = cli.bool("dyninka.image.insecure", insecure);
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
-  }
-
   @Override
   protected void executeInternal(AppManifest manifest) throws MojoExecutionException {
-    readCommandLine();
     TargetDetector.Detection detection;
     try {
       detection = TargetDetector.forThisMachine().detect(target);

@@ -33,8 +33,6 @@ public class UndeployMojo extends DeployMojo {
 
   @Override
   protected void executeInternal(AppManifest manifest) throws MojoExecutionException {
-    readCommandLine();
-    registry = commandLine().string("dyninka.image.registry", registry);
     TargetDetector.Detection detection;
     try {
       detection = TargetDetector.forThisMachine().detect(target);

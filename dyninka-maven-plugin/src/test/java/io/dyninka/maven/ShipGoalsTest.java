@@ -58,6 +58,11 @@ class ShipGoalsTest {
     return mojo;
   }
 
+  static ImageSettings settings(BuildMojo mojo, Properties commandLine) throws Exception {
+    mojo.applyCommandLine(commandLine);
+    return mojo.settings();
+  }
+
   @Test
   @DisplayName("-D properties on the command line beat the POM's configuration")
   void commandLineBeatsPom() throws Exception {
@@ -65,7 +70,7 @@ class ShipGoalsTest {
     cli.setProperty("dyninka.image.registry", "127.0.0.1:5000");
     cli.setProperty("dyninka.image.target", "tar");
     cli.setProperty("dyninka.image.jvmFlags", "-Xmx64m, -XX:+UseSerialGC");
-    ImageSettings settings = buildMojo().settings(cli);
+    ImageSettings settings = settings(buildMojo(), cli);
     assertThat(settings.registry()).isEqualTo("127.0.0.1:5000");
     assertThat(settings.target()).isEqualTo(ImageTarget.TAR);
     assertThat(settings.jvmFlags()).containsExactly("-Xmx64m", "-XX:+UseSerialGC");
@@ -77,7 +82,7 @@ class ShipGoalsTest {
   @DisplayName(
       "without -D properties the POM's configuration stands, with container JVM flags by default")
   void pomStands() throws Exception {
-    ImageSettings settings = buildMojo().settings(new Properties());
+    ImageSettings settings = settings(buildMojo(), new Properties());
     assertThat(settings.registry()).isEqualTo("pom.example/acme");
     assertThat(settings.jvmFlags()).contains("-XX:MaxRAMPercentage=75");
     assertThat(settings.labels()).containsEntry("org.opencontainers.image.version", "1.2.0");
@@ -88,12 +93,12 @@ class ShipGoalsTest {
   void badSetting() throws Exception {
     Properties cli = new Properties();
     cli.setProperty("dyninka.image.target", "docker-hub");
-    assertThatThrownBy(() -> buildMojo().settings(cli))
+    assertThatThrownBy(() -> settings(buildMojo(), cli))
         .isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("registry, tar or podman");
     cli.setProperty("dyninka.image.target", "tar");
     cli.setProperty("dyninka.image.user", "0");
-    assertThatThrownBy(() -> buildMojo().settings(cli)).hasMessageContaining("dyninka.image.user");
+    assertThatThrownBy(() -> settings(buildMojo(), cli)).hasMessageContaining("dyninka.image.user");
   }
 
   @Test
