@@ -2,6 +2,7 @@ package io.dyninka.maven;
 
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.maven.image.BuiltImage;
+import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageSettings;
 import io.dyninka.maven.image.ImagesFile;
 import io.dyninka.maven.resources.ResourceSettings;
@@ -26,9 +27,19 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
   @Parameter(property = "dyninka.image.tag", defaultValue = "${project.version}")
   String tag;
 
-  /** The numeric user the containers run as. */
+  /**
+   * The numeric user (optionally {@code uid:gid}) the containers run as, when no {@code
+   * dyninka:build} recorded the one its images were built with.
+   */
   @Parameter(property = "dyninka.image.user", defaultValue = ImageSettings.DEFAULT_USER)
-  long user;
+  String user;
+
+  /**
+   * The port services listen on in their container, when no {@code dyninka:build} recorded the one
+   * its images were built with.
+   */
+  @Parameter(property = "dyninka.image.port", defaultValue = "8080")
+  int port;
 
   /** Pods per stateless service; a service with placed state always runs one. */
   @Parameter(property = "dyninka.replicas", defaultValue = "1")
@@ -76,14 +87,15 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
   File dyninkaDirectory;
 
   ResourceSettings resourceSettings(AppManifest manifest) throws MojoExecutionException {
-    Map<String, BuiltImage> images;
+    ImagesFile.Recorded recorded;
     try {
-      images =
+      recorded =
           ImagesFile.read(ImagesFile.in(dyninkaDirectory.toPath()), manifest.app())
-              .orElse(Map.of());
+              .orElse(new ImagesFile.Recorded(Map.of(), null, null));
     } catch (IOException e) {
       throw new MojoExecutionException(e.getMessage() + ": run dyninka:build again", e);
     }
+    Map<String, BuiltImage> images = recorded.images();
     if (images.isEmpty()) {
       getLog()
           .warn(
@@ -101,6 +113,10 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
     requests.values().removeIf(v -> v == null || v.isBlank());
     limits.values().removeIf(v -> v == null || v.isBlank());
     try {
+      // The images run as they were built: what the build recorded wins over these parameters.
+      ContainerUser containerUser =
+          recorded.user() != null ? recorded.user() : ContainerUser.parse(user);
+      int containerPort = recorded.port() != null ? recorded.port() : port;
       return new ResourceSettings(
           registry == null ? "" : registry,
           tag,
@@ -109,8 +125,8 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
           replicas,
           requests,
           limits,
-          user,
-          ImageSettings.DEFAULT_PORT,
+          containerUser,
+          containerPort,
           podmanBasePort,
           marathonCpus,
           marathonMem,

@@ -81,8 +81,9 @@ public class BaseImageMojo extends AbstractMojo {
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
+    // Beside the tar, or in the project's target/: never in the system temp folder.
     Path work =
-        (out != null ? out.getParent() : Path.of(System.getProperty("java.io.tmpdir")))
+        (out != null ? out.getParent() : absolute("${project.build.directory}/dyninka"))
             .resolve("dyninka-jre-work");
     String pushTo = push == null || push.isBlank() ? null : push;
     try {

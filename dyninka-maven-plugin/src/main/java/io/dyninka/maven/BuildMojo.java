@@ -126,7 +126,12 @@ public class BuildMojo extends AbstractDyninkaMojo {
     List<BuiltImage> images;
     try {
       images = new ServiceImageBuilder(settings, getLog()::info).buildAll(manifest, layout());
-      ImagesFile.write(ImagesFile.in(dyninkaDirectory.toPath()), manifest.app(), images);
+      ImagesFile.write(
+          ImagesFile.in(dyninkaDirectory.toPath()),
+          manifest.app(),
+          images,
+          settings.containerUser(),
+          settings.port());
     } catch (ImageBuildException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (IOException e) {
