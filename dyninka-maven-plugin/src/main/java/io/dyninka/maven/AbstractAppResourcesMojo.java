@@ -2,6 +2,7 @@ package io.dyninka.maven;
 
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.maven.image.BuiltImage;
+import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageSettings;
 import io.dyninka.maven.image.ImagesFile;
 import io.dyninka.maven.resources.ResourceSettings;
@@ -26,9 +27,19 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
   @Parameter(property = "dyninka.image.tag", defaultValue = "${project.version}")
   String tag;
 
-  /** The numeric user the containers run as. */
+  /**
+   * The numeric user (optionally {@code uid:gid}) the containers run as, when no {@code
+   * dyninka:build} recorded the one its images were built with.
+   */
   @Parameter(property = "dyninka.image.user", defaultValue = ImageSettings.DEFAULT_USER)
-  long user;
+  String user;
+
+  /**
+   * The port services listen on in their container, when no {@code dyninka:build} recorded the one
+   * its images were built with.
+   */
+  @Parameter(property = "dyninka.image.port", defaultValue = "8080")
+  int port;
 
   /** Pods per stateless service; a service with placed state always runs one. */
   @Parameter(property = "dyninka.replicas", defaultValue = "1")
@@ -71,44 +82,20 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
       defaultValue = ResourceSettings.DEFAULT_MARATHON_PEER_URL)
   String marathonPeerUrl;
 
-  @Parameter(defaultValue = "${session}", readonly = true)
-  org.apache.maven.execution.MavenSession session;
-
   /** Where Dyninka writes its files. */
   @Parameter(defaultValue = "${project.build.directory}/dyninka", readonly = true)
   File dyninkaDirectory;
 
-  /** The command line's {@code -D} properties, which beat the POM's configuration. */
-  CommandLine commandLine() {
-    return new CommandLine(session == null ? null : session.getUserProperties());
-  }
-
   ResourceSettings resourceSettings(AppManifest manifest) throws MojoExecutionException {
-    CommandLine cli = commandLine();
+    ImagesFile.Recorded recorded;
     try {
-      registry = cli.string("dyninka.image.registry", registry);
-      tag = cli.string("dyninka.image.tag", tag);
-      user = cli.longValue("dyninka.image.user", user);
-      replicas = cli.integer("dyninka.replicas", replicas);
-      requestsCpu = cli.string("dyninka.requests.cpu", requestsCpu);
-      requestsMemory = cli.string("dyninka.requests.memory", requestsMemory);
-      limitsCpu = cli.string("dyninka.limits.cpu", limitsCpu);
-      limitsMemory = cli.string("dyninka.limits.memory", limitsMemory);
-      podmanBasePort = cli.integer("dyninka.podman.basePort", podmanBasePort);
-      marathonCpus = cli.decimal("dyninka.marathon.cpus", marathonCpus);
-      marathonMem = cli.integer("dyninka.marathon.mem", marathonMem);
-      marathonPeerUrl = cli.string("dyninka.marathon.peerUrl", marathonPeerUrl);
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
-    Map<String, BuiltImage> images;
-    try {
-      images =
+      recorded =
           ImagesFile.read(ImagesFile.in(dyninkaDirectory.toPath()), manifest.app())
-              .orElse(Map.of());
+              .orElse(new ImagesFile.Recorded(Map.of(), null, null));
     } catch (IOException e) {
       throw new MojoExecutionException(e.getMessage() + ": run dyninka:build again", e);
     }
+    Map<String, BuiltImage> images = recorded.images();
     if (images.isEmpty()) {
       getLog()
           .warn(
@@ -126,6 +113,10 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
     requests.values().removeIf(v -> v == null || v.isBlank());
     limits.values().removeIf(v -> v == null || v.isBlank());
     try {
+      // The images run as they were built: what the build recorded wins over these parameters.
+      ContainerUser containerUser =
+          recorded.user() != null ? recorded.user() : ContainerUser.parse(user);
+      int containerPort = recorded.port() != null ? recorded.port() : port;
       return new ResourceSettings(
           registry == null ? "" : registry,
           tag,
@@ -134,8 +125,8 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
           replicas,
           requests,
           limits,
-          user,
-          ImageSettings.DEFAULT_PORT,
+          containerUser,
+          containerPort,
           podmanBasePort,
           marathonCpus,
           marathonMem,

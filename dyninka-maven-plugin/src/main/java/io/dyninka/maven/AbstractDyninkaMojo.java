@@ -6,15 +6,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * The frame of every Dyninka goal: skip, find the app manifest, then do the goal's own work.
+ * The frame of every Dyninka goal: let the command line beat the POM, skip, find the app manifest,
+ * then do the goal's own work.
  *
  * <p>Goals read only the manifest that the processor wrote into the class output, never the
  * sources.
@@ -36,13 +40,31 @@ public abstract class AbstractDyninkaMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
   protected File classesDirectory;
 
+  @Parameter(defaultValue = "${session}", readonly = true)
+  protected MavenSession session;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  MojoExecution mojoExecution;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
+    applyCommandLine(session == null ? new Properties() : session.getUserProperties());
     if (skip || shouldSkip()) {
       getLog().info("Skipping " + goal());
       return;
     }
     executeInternal(manifest());
+  }
+
+  /** Sets every parameter whose {@code dyninka.…} property the command line gives. */
+  void applyCommandLine(Properties commandLine) throws MojoExecutionException {
+    CommandLineOverrides.apply(
+        this,
+        mojoExecution != null
+            ? mojoExecution.getMojoDescriptor()
+            : CommandLineOverrides.descriptorOf(getClass()),
+        commandLine,
+        project == null ? null : project.getBasedir());
   }
 
   /** The goal's own work, on the app's manifest. */

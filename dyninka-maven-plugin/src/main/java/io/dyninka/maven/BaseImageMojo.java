@@ -6,7 +6,10 @@ import io.dyninka.maven.image.ImageNames;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -52,8 +55,15 @@ public class BaseImageMojo extends AbstractMojo {
   @Parameter(property = "dyninka.skip", defaultValue = "false")
   boolean skip;
 
+  @Parameter(defaultValue = "${session}", readonly = true)
+  MavenSession session;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  MojoExecution mojoExecution;
+
   @Override
   public void execute() throws MojoExecutionException {
+    applyCommandLine(session == null ? new Properties() : session.getUserProperties());
     if (skip) {
       getLog().info("Skipping base-image");
       return;
@@ -71,8 +81,9 @@ public class BaseImageMojo extends AbstractMojo {
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
+    // Beside the tar, or in the project's target/: never in the system temp folder.
     Path work =
-        (out != null ? out.getParent() : Path.of(System.getProperty("java.io.tmpdir")))
+        (out != null ? out.getParent() : absolute("${project.build.directory}/dyninka"))
             .resolve("dyninka-jre-work");
     String pushTo = push == null || push.isBlank() ? null : push;
     try {
@@ -86,6 +97,17 @@ public class BaseImageMojo extends AbstractMojo {
     } catch (ImageBuildException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+  }
+
+  /** Sets every parameter whose {@code dyninka.…} property the command line gives. */
+  void applyCommandLine(Properties commandLine) throws MojoExecutionException {
+    CommandLineOverrides.apply(
+        this,
+        mojoExecution != null
+            ? mojoExecution.getMojoDescriptor()
+            : CommandLineOverrides.descriptorOf(getClass()),
+        commandLine,
+        null);
   }
 
   private static Path absolute(String file) {

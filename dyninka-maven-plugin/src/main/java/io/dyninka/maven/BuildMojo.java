@@ -99,9 +99,6 @@ public class BuildMojo extends AbstractDyninkaMojo {
   @Parameter(property = "dyninka.image.source", defaultValue = "${project.scm.url}")
   String source;
 
-  @Parameter(defaultValue = "${session}", readonly = true)
-  org.apache.maven.execution.MavenSession session;
-
   /** Where the images of this build are recorded. */
   @Parameter(defaultValue = "${project.build.directory}/dyninka", readonly = true)
   File dyninkaDirectory;
@@ -117,7 +114,7 @@ public class BuildMojo extends AbstractDyninkaMojo {
 
   @Override
   protected void executeInternal(AppManifest manifest) throws MojoExecutionException {
-    ImageSettings settings = settings(session == null ? null : session.getUserProperties());
+    ImageSettings settings = settings();
     getLog()
         .info(
             "Building "
@@ -129,7 +126,12 @@ public class BuildMojo extends AbstractDyninkaMojo {
     List<BuiltImage> images;
     try {
       images = new ServiceImageBuilder(settings, getLog()::info).buildAll(manifest, layout());
-      ImagesFile.write(ImagesFile.in(dyninkaDirectory.toPath()), manifest.app(), images);
+      ImagesFile.write(
+          ImagesFile.in(dyninkaDirectory.toPath()),
+          manifest.app(),
+          images,
+          settings.containerUser(),
+          settings.port());
     } catch (ImageBuildException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (IOException e) {
@@ -139,22 +141,8 @@ public class BuildMojo extends AbstractDyninkaMojo {
     images.forEach(i -> getLog().info(String.format("  %-24s %s", i.service(), i.reference())));
   }
 
-  /** The settings, the command line's {@code -D} properties beating the POM's configuration. */
-  ImageSettings settings(java.util.Properties commandLine) throws MojoExecutionException {
-    CommandLine cli = new CommandLine(commandLine);
-    registry = cli.string("dyninka.image.registry", registry);
-    tag = cli.string("dyninka.image.tag", tag);
-    base = cli.string("dyninka.image.base", base);
-    target = cli.string("dyninka.image.target", target);
-    tarDirectory = new File(cli.string("dyninka.image.tarDirectory", tarDirectory.getPath()));
-    insecure = cli.bool("dyninka.image.insecure", insecure);
-    jvmFlags = cli.string("dyninka.image.jvmFlags", jvmFlags);
-    user = cli.string("dyninka.image.user", user);
-    creationTime = cli.string("dyninka.image.creationTime", creationTime);
-    podman = cli.string("dyninka.image.podman", podman);
-    source = cli.string("dyninka.image.source", source);
+  ImageSettings settings() throws MojoExecutionException {
     try {
-      port = cli.integer("dyninka.image.port", port);
       List<String> flags =
           jvmFlags == null || jvmFlags.isBlank()
               ? ContainerJvmFlags.defaults()

@@ -1,20 +1,15 @@
 package io.dyninka.maven;
 
 import io.dyninka.manifest.AppManifest;
-import io.dyninka.maven.deploy.CommandRunner;
 import io.dyninka.maven.deploy.DeployException;
 import io.dyninka.maven.deploy.DeployResult;
-import io.dyninka.maven.deploy.KubernetesDeployer;
-import io.dyninka.maven.deploy.MarathonDeployer;
-import io.dyninka.maven.deploy.PodmanDeployer;
+import io.dyninka.maven.deploy.Deployer;
+import io.dyninka.maven.deploy.Deployers;
 import io.dyninka.maven.deploy.TargetDetector;
+import io.dyninka.maven.deploy.TargetSettings;
 import io.dyninka.maven.image.ImageNames;
-import io.dyninka.maven.resources.KubernetesResources;
-import io.dyninka.maven.resources.MarathonResources;
-import io.dyninka.maven.resources.PodmanResources;
 import io.dyninka.maven.resources.ResourceSettings;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.File;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,31 +63,10 @@ public class DeployMojo extends AbstractAppResourcesMojo {
     return skipDeploy;
   }
 
-  /** Applies the command line's {@code -D} properties over the POM's configuration. */
-  void readCommandLine() throws MojoExecutionException {
-    CommandLine cli = commandLine();
-    try {
-      target = cli.string("dyninka.target", target);
-      namespace = cli.string("dyninka.namespace", namespace);
-      timeoutSeconds = cli.integer("dyninka.deploy.timeout", timeoutSeconds);
-      marathonUrl = cli.string("dyninka.marathon.url", marathonUrl);
-      podman = cli.string("dyninka.podman", podman);
-      podmanRuntime = cli.string("dyninka.podman.runtime", podmanRuntime);
-      insecure = cli.bool("dyninka.image.insecure", insecure);
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
-  }
-
   @Override
   protected void executeInternal(AppManifest manifest) throws MojoExecutionException {
-    readCommandLine();
-    TargetDetector.Detection detection;
-    try {
-      detection = TargetDetector.forThisMachine().detect(target);
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
+    TargetDetector detector = TargetDetector.forThisMachine();
+    TargetDetector.Detection detection = detect(detector, target);
     getLog()
         .info(
             "Deploying "
@@ -103,40 +77,19 @@ public class DeployMojo extends AbstractAppResourcesMojo {
                 + detection.reason()
                 + ")");
     ResourceSettings settings = resourceSettings(manifest);
-    Duration timeout = Duration.ofSeconds(timeoutSeconds);
-    try {
-      DeployResult result =
-          switch (detection.target()) {
-            case KUBERNETES -> {
-              try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-                KubernetesDeployer deployer =
-                    new KubernetesDeployer(
-                        client, namespace, timeout, Duration.ofSeconds(2), getLog()::info);
-                DeployResult r =
-                    deployer.deploy(
-                        manifest.app(),
-                        KubernetesResources.withDefaultSteps().generate(manifest, settings));
-                getLog()
-                    .info(
-                        "Clients call the sink at http://"
-                            + manifest.sinkService().kubeName()
-                            + "."
-                            + deployer.namespace()
-                            + ".svc/");
-                yield r;
-              }
-            }
-            case MARATHON ->
-                new MarathonDeployer(marathonUri(), timeout, Duration.ofSeconds(2), getLog()::info)
-                    .deploy(MarathonResources.group(manifest, settings));
-            case PODMAN ->
-                podmanDeployer(timeout)
-                    .deploy(manifest.app(), PodmanResources.generate(manifest, settings));
-            case LOCAL ->
-                throw new MojoExecutionException(
-                    "Target local has nothing to deploy to: run the services with 'mvn dyninka:run', or choose a target"
-                        + " with -Ddyninka.target=kubernetes|marathon|podman.");
-          };
+    boolean tlsVerify = !(insecure || ImageNames.isLoopbackRegistry(registry));
+    TargetSettings targetSettings =
+        targetSettings(
+            namespace,
+            timeoutSeconds,
+            marathonUrl,
+            podman,
+            podmanRuntime,
+            tlsVerify,
+            dyninkaDirectory);
+    try (Deployer deployer =
+        Deployers.open(detection.target(), detector, targetSettings, getLog()::info)) {
+      DeployResult result = deployer.deploy(manifest, settings);
       getLog()
           .info(
               "Deployed "
@@ -146,35 +99,43 @@ public class DeployMojo extends AbstractAppResourcesMojo {
                   + " changed, "
                   + result.unchanged().size()
                   + " unchanged"
-                  + (result.entry() == null ? "" : "; entry " + result.entry()));
+                  + (result.entry() == null ? "" : "; clients call the sink at " + result.entry()));
     } catch (DeployException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
   }
 
-  URI marathonUri() throws MojoExecutionException {
-    String url =
-        marathonUrl != null && !marathonUrl.isBlank() ? marathonUrl : System.getenv("MARATHON_URL");
-    if (url == null || url.isBlank()) {
-      throw new MojoExecutionException(
-          "No Marathon URL: set MARATHON_URL or -Ddyninka.marathon.url");
+  static TargetDetector.Detection detect(TargetDetector detector, String target)
+      throws MojoExecutionException {
+    try {
+      return detector.detect(target);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
     }
-    return URI.create(url);
   }
 
-  PodmanDeployer podmanDeployer(Duration timeout) {
-    List<String> command = new ArrayList<>(List.of(BuildMojo.podmanExecutable(podman)));
+  /** What deploy and undeploy need to reach the target, from their shared parameters. */
+  static TargetSettings targetSettings(
+      String namespace,
+      int timeoutSeconds,
+      String marathonUrl,
+      String podman,
+      String podmanRuntime,
+      boolean tlsVerify,
+      File dyninkaDirectory) {
+    String marathon =
+        marathonUrl != null && !marathonUrl.isBlank() ? marathonUrl : System.getenv("MARATHON_URL");
+    List<String> command =
+        new ArrayList<>(List.of(BuildMojo.podmanExecutable(podman == null ? "podman" : podman)));
     if (podmanRuntime != null && !podmanRuntime.isBlank()) {
       command.addAll(List.of("--runtime", podmanRuntime));
     }
-    boolean tlsVerify = !(insecure || ImageNames.isLoopbackRegistry(registry));
-    return new PodmanDeployer(
-        CommandRunner.processes(),
+    return new TargetSettings(
+        namespace,
+        Duration.ofSeconds(timeoutSeconds),
+        marathon == null || marathon.isBlank() ? null : URI.create(marathon),
         command,
         tlsVerify,
-        dyninkaDirectory.toPath().resolve("podman").resolve("play"),
-        timeout,
-        Duration.ofMillis(500),
-        getLog()::info);
+        dyninkaDirectory.toPath().resolve("podman").resolve("play"));
   }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -36,9 +35,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
 public class RunMojo extends AbstractDyninkaMojo {
-
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  MavenSession session;
 
   /**
    * Extra environment variables of every service, in the pom: {@code <environment><NAME>value
@@ -136,7 +132,6 @@ public class RunMojo extends AbstractDyninkaMojo {
   }
 
   RunSettings settings() throws MojoExecutionException {
-    Properties commandLine = session == null ? new Properties() : session.getUserProperties();
     try {
       return RunSettings.resolve(
           new RunSettings.PomValues(
@@ -146,7 +141,8 @@ public class RunMojo extends AbstractDyninkaMojo {
               defaultJvmFlags,
               readinessTimeout,
               duration),
-          commandLine);
+          // the base Mojo has already put the command line over these values
+          new Properties());
     } catch (InvalidSettingException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dyninka.maven.run.FakeService;
+import io.dyninka.maven.testing.Manifests;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -34,8 +35,7 @@ class RunMojoTest {
           }
         };
     mojo.classesDirectory =
-        MojoManifests.write(dir.resolve("classes"), MojoManifests.chain("shop", names, mains))
-            .toFile();
+        Manifests.write(dir.resolve("classes"), Manifests.chain("shop", names, mains)).toFile();
     mojo.defaultJvmFlags = true;
     mojo.readinessTimeout = 60;
     mojo.setLog(log);

@@ -4,14 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.maven.image.BuiltImage;
+import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageSettings;
 import io.dyninka.maven.image.ImageTarget;
+import io.dyninka.maven.image.ImagesFile;
 import io.dyninka.maven.resources.ResourceFiles;
+import io.dyninka.maven.resources.ResourceSettings;
 import io.dyninka.maven.testing.Manifests;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.apache.maven.model.Model;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -58,6 +69,11 @@ class ShipGoalsTest {
     return mojo;
   }
 
+  static ImageSettings settings(BuildMojo mojo, Properties commandLine) throws Exception {
+    mojo.applyCommandLine(commandLine);
+    return mojo.settings();
+  }
+
   @Test
   @DisplayName("-D properties on the command line beat the POM's configuration")
   void commandLineBeatsPom() throws Exception {
@@ -65,7 +81,7 @@ class ShipGoalsTest {
     cli.setProperty("dyninka.image.registry", "127.0.0.1:5000");
     cli.setProperty("dyninka.image.target", "tar");
     cli.setProperty("dyninka.image.jvmFlags", "-Xmx64m, -XX:+UseSerialGC");
-    ImageSettings settings = buildMojo().settings(cli);
+    ImageSettings settings = settings(buildMojo(), cli);
     assertThat(settings.registry()).isEqualTo("127.0.0.1:5000");
     assertThat(settings.target()).isEqualTo(ImageTarget.TAR);
     assertThat(settings.jvmFlags()).containsExactly("-Xmx64m", "-XX:+UseSerialGC");
@@ -77,7 +93,7 @@ class ShipGoalsTest {
   @DisplayName(
       "without -D properties the POM's configuration stands, with container JVM flags by default")
   void pomStands() throws Exception {
-    ImageSettings settings = buildMojo().settings(new Properties());
+    ImageSettings settings = settings(buildMojo(), new Properties());
     assertThat(settings.registry()).isEqualTo("pom.example/acme");
     assertThat(settings.jvmFlags()).contains("-XX:MaxRAMPercentage=75");
     assertThat(settings.labels()).containsEntry("org.opencontainers.image.version", "1.2.0");
@@ -88,12 +104,12 @@ class ShipGoalsTest {
   void badSetting() throws Exception {
     Properties cli = new Properties();
     cli.setProperty("dyninka.image.target", "docker-hub");
-    assertThatThrownBy(() -> buildMojo().settings(cli))
+    assertThatThrownBy(() -> settings(buildMojo(), cli))
         .isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("registry, tar or podman");
     cli.setProperty("dyninka.image.target", "tar");
     cli.setProperty("dyninka.image.user", "0");
-    assertThatThrownBy(() -> buildMojo().settings(cli)).hasMessageContaining("dyninka.image.user");
+    assertThatThrownBy(() -> settings(buildMojo(), cli)).hasMessageContaining("dyninka.image.user");
   }
 
   @Test
@@ -105,7 +121,8 @@ class ShipGoalsTest {
     mojo.classesDirectory = dir.resolve("target/classes").toFile();
     mojo.registry = "127.0.0.1:5000";
     mojo.tag = "1.2.0";
-    mojo.user = 65532;
+    mojo.user = "65532";
+    mojo.port = 8080;
     mojo.replicas = 1;
     mojo.requestsCpu = "100m";
     mojo.requestsMemory = "192Mi";
@@ -140,6 +157,118 @@ class ShipGoalsTest {
     }
   }
 
+  ResourcesMojo resourcesMojo() throws Exception {
+    ResourcesMojo mojo = new ResourcesMojo();
+    mojo.project = project();
+    mojo.classesDirectory = dir.resolve("target/classes").toFile();
+    mojo.registry = "127.0.0.1:5000";
+    mojo.tag = "1.2.0";
+    mojo.user = "65532";
+    mojo.port = 8080;
+    mojo.replicas = 1;
+    mojo.podmanBasePort = 9001;
+    mojo.marathonPeerUrl = ResourceSettings.DEFAULT_MARATHON_PEER_URL;
+    mojo.dyninkaDirectory = dir.resolve("target/dyninka").toFile();
+    return mojo;
+  }
+
+  static List<Deployment> deployments(Path dyninka) throws Exception {
+    String yaml = Files.readString(ResourceFiles.kubernetes(dyninka, "smart-building"));
+    List<HasMetadata> objects = new ArrayList<>();
+    for (String doc : yaml.split("(?m)^---$")) {
+      if (!doc.isBlank()) {
+        objects.add(Serialization.unmarshal(doc));
+      }
+    }
+    return objects.stream()
+        .filter(Deployment.class::isInstance)
+        .map(Deployment.class::cast)
+        .toList();
+  }
+
+  @Test
+  @DisplayName(
+      "dyninka.image.user=uid:gid and dyninka.image.port reach the pods, as build takes them")
+  void userAndPort() throws Exception {
+    ResourcesMojo mojo = resourcesMojo();
+    Properties cli = new Properties();
+    cli.setProperty("dyninka.image.user", "65532:1000");
+    cli.setProperty("dyninka.image.port", "9090");
+    mojo.applyCommandLine(cli);
+    mojo.execute();
+
+    for (Deployment d : deployments(dir.resolve("target/dyninka"))) {
+      PodSpec pod = d.getSpec().getTemplate().getSpec();
+      assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(65532L);
+      assertThat(pod.getSecurityContext().getRunAsGroup()).isEqualTo(1000L);
+      Container c = pod.getContainers().get(0);
+      assertThat(c.getEnv())
+          .anyMatch(e -> e.getName().equals("PORT") && e.getValue().equals("9090"));
+      assertThat(c.getPorts())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.getContainerPort()).isEqualTo(9090);
+                assertThat(p.getName()).isEqualTo("http");
+              });
+      assertThat(c.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+    }
+  }
+
+  @Test
+  @DisplayName("the user and port images.json recorded win: the pods run the images as built")
+  void recordedUserAndPort() throws Exception {
+    Path dyninka = dir.resolve("target/dyninka");
+    ImagesFile.write(
+        ImagesFile.in(dyninka),
+        "smart-building",
+        List.of(
+            new BuiltImage(
+                "map",
+                "127.0.0.1:5000/smart-building-map:1.2.0",
+                "127.0.0.1:5000/smart-building-map",
+                "sha256:" + "a".repeat(64),
+                "sha256:" + "b".repeat(64),
+                ImageTarget.REGISTRY)),
+        ContainerUser.parse("70000:70001"),
+        8181);
+    resourcesMojo().execute();
+
+    for (Deployment d : deployments(dyninka)) {
+      PodSpec pod = d.getSpec().getTemplate().getSpec();
+      assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(70000L);
+      assertThat(pod.getSecurityContext().getRunAsGroup()).isEqualTo(70001L);
+      assertThat(pod.getContainers().get(0).getPorts().get(0).getContainerPort()).isEqualTo(8181);
+    }
+  }
+
+  @Test
+  @DisplayName("the files under target/dyninka get the permissions of any file the umask allows")
+  void filePermissions() throws Exception {
+    resourcesMojo().execute();
+    Path dyninka = dir.resolve("target/dyninka");
+    Path plain = Files.writeString(dyninka.resolve("plain.txt"), "x");
+    var expected = Files.getPosixFilePermissions(plain);
+    assertThat(expected)
+        .as("a umask that lets others read")
+        .contains(PosixFilePermission.OTHERS_READ);
+    assertThat(Files.getPosixFilePermissions(ResourceFiles.kubernetes(dyninka, "smart-building")))
+        .isEqualTo(expected);
+    ImagesFile.write(
+        ImagesFile.in(dyninka), "smart-building", List.of(), ContainerUser.parse("65532"), 8080);
+    assertThat(Files.getPosixFilePermissions(ImagesFile.in(dyninka))).isEqualTo(expected);
+  }
+
+  @Test
+  @DisplayName("dyninka.image.user is one type for build and resources: 65532:65532 and not 0")
+  void oneUserType() throws Exception {
+    ResourcesMojo mojo = resourcesMojo();
+    mojo.user = "0:0";
+    assertThatThrownBy(mojo::execute).hasMessageContaining("dyninka.image.user=0");
+    mojo.user = "nobody";
+    assertThatThrownBy(mojo::execute).hasMessageContaining("must be numeric (dyninka.image.user)");
+  }
+
   @Test
   @DisplayName("dyninka:deploy to the local target says to use dyninka:run")
   void localTarget() throws Exception {
@@ -149,7 +278,8 @@ class ShipGoalsTest {
     mojo.target = "local";
     mojo.tag = "1";
     mojo.replicas = 1;
-    mojo.user = 65532;
+    mojo.user = "65532";
+    mojo.port = 8080;
     mojo.marathonPeerUrl = "x";
     mojo.dyninkaDirectory = dir.resolve("target/dyninka").toFile();
     assertThatThrownBy(mojo::execute)

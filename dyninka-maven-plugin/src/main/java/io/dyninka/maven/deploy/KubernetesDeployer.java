@@ -1,6 +1,9 @@
 package io.dyninka.maven.deploy;
 
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.maven.resources.KubernetesResources;
 import io.dyninka.maven.resources.Labels;
+import io.dyninka.maven.resources.ResourceSettings;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -35,7 +38,7 @@ import javax.net.ssl.SSLException;
  * pulled, a service that never gets ready — puts back every object it had applied: new ones are
  * deleted, changed ones re-applied as they were.
  */
-public final class KubernetesDeployer {
+public final class KubernetesDeployer implements Deployer {
 
   public static final String FIELD_MANAGER = "dyninka";
   private static final Set<String> IMAGE_ERRORS =
@@ -46,6 +49,21 @@ public final class KubernetesDeployer {
   private final Duration timeout;
   private final Duration poll;
   private final Consumer<String> log;
+  private AutoCloseable owned = () -> {};
+
+  /** A deployer on a connection of its own, which {@link #close()} closes. */
+  public static KubernetesDeployer connect(TargetSettings settings, Consumer<String> log) {
+    KubernetesConnection connection = KubernetesConnection.open();
+    KubernetesDeployer deployer =
+        new KubernetesDeployer(
+            connection.client(),
+            settings.namespace(),
+            settings.timeout(),
+            Duration.ofSeconds(2),
+            log);
+    deployer.owned = connection;
+    return deployer;
+  }
 
   public KubernetesDeployer(
       KubernetesClient client,
@@ -62,6 +80,30 @@ public final class KubernetesDeployer {
 
   public String namespace() {
     return namespace == null ? "default" : namespace;
+  }
+
+  @Override
+  public DeployResult deploy(AppManifest app, ResourceSettings settings) throws DeployException {
+    DeployResult result =
+        deploy(app.app(), KubernetesResources.withDefaultSteps().generate(app, settings));
+    return new DeployResult(
+        result.changed(),
+        result.unchanged(),
+        "http://" + app.sinkService().kubeName() + "." + namespace() + ".svc/");
+  }
+
+  @Override
+  public List<String> undeploy(AppManifest app) throws DeployException {
+    return undeploy(app.app());
+  }
+
+  @Override
+  public void close() {
+    try {
+      owned.close();
+    } catch (Exception e) {
+      log.accept("closing the Kubernetes client: " + e);
+    }
   }
 
   /** Applies the objects, in order, and waits for every Deployment among them to be ready. */
@@ -101,9 +143,7 @@ public final class KubernetesDeployer {
 
   /** Deletes every object of the app that Dyninka manages in the namespace, found by label. */
   public List<String> undeploy(String app) throws DeployException {
-    Map<String, String> selector = new LinkedHashMap<>();
-    selector.put(Labels.PART_OF, app);
-    selector.put(Labels.MANAGED_BY, Labels.MANAGER);
+    Map<String, String> selector = Labels.ofApp(app);
     List<HasMetadata> found = new ArrayList<>();
     try {
       found.addAll(
@@ -144,9 +184,8 @@ public final class KubernetesDeployer {
         new LinkedHashMap<>(meta.getAnnotations() == null ? Map.of() : meta.getAnnotations());
     annotations.remove(Labels.CONFIG_HASH);
     meta.setAnnotations(annotations);
-    String hash = hashOf(object);
-    annotations.put(Labels.CONFIG_HASH, hash);
-    meta.setAnnotations(annotations);
+    // The hash covers the object without it; the map is the one now set on the object.
+    annotations.put(Labels.CONFIG_HASH, hashOf(object));
     return object;
   }
 
@@ -336,8 +375,8 @@ public final class KubernetesDeployer {
             + " ("
             + t.getMessage()
             + "). Check"
-            + " 'kubectl cluster-info' and the current context of your kubeconfig, or deploy elsewhere with"
-            + " -Ddyninka.target=podman|marathon|local.";
+            + " 'kubectl cluster-info' and the current context of your kubeconfig, or choose another"
+            + " target with -Ddyninka.target=podman|marathon|local.";
       }
     }
     String status =

@@ -1,5 +1,8 @@
 package io.dyninka.maven.deploy;
 
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.maven.resources.MarathonResources;
+import io.dyninka.maven.resources.ResourceSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -21,7 +24,7 @@ import java.util.stream.Collectors;
  * waits until every app has its instances healthy and no deployment is running. A failed deploy is
  * undone: a new group is deleted, an existing one is put back to the version it had.
  */
-public final class MarathonDeployer {
+public final class MarathonDeployer implements Deployer {
 
   private final URI marathon;
   private final HttpClient http;
@@ -35,6 +38,16 @@ public final class MarathonDeployer {
     this.timeout = timeout;
     this.poll = poll;
     this.log = log;
+  }
+
+  @Override
+  public DeployResult deploy(AppManifest app, ResourceSettings settings) throws DeployException {
+    return deploy(MarathonResources.group(app, settings));
+  }
+
+  @Override
+  public List<String> undeploy(AppManifest app) throws DeployException {
+    return undeploy(MarathonResources.groupId(app));
   }
 
   public DeployResult deploy(JsonObject group) throws DeployException {

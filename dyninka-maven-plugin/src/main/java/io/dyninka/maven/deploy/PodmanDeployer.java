@@ -1,7 +1,10 @@
 package io.dyninka.maven.deploy;
 
+import io.dyninka.manifest.AppManifest;
 import io.dyninka.maven.resources.KubernetesResources;
 import io.dyninka.maven.resources.Labels;
+import io.dyninka.maven.resources.PodmanResources;
+import io.dyninka.maven.resources.ResourceSettings;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -27,7 +30,7 @@ import java.util.function.Consumer;
  * replaces only the services whose image or settings changed. Readiness is checked over HTTP on
  * each service's loopback port. A failed deploy removes the pods it had started.
  */
-public final class PodmanDeployer {
+public final class PodmanDeployer implements Deployer {
 
   private final CommandRunner commands;
   private final List<String> podman;
@@ -59,6 +62,16 @@ public final class PodmanDeployer {
     this.timeout = timeout;
     this.poll = poll;
     this.log = log;
+  }
+
+  @Override
+  public DeployResult deploy(AppManifest app, ResourceSettings settings) throws DeployException {
+    return deploy(app.app(), PodmanResources.generate(app, settings));
+  }
+
+  @Override
+  public List<String> undeploy(AppManifest app) throws DeployException {
+    return undeploy(app.app());
   }
 
   public DeployResult deploy(String app, List<Pod> pods) throws DeployException {

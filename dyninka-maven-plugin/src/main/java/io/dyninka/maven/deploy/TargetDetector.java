@@ -64,6 +64,23 @@ public final class TargetDetector {
     return new Detection(Target.LOCAL, "no cluster, no MARATHON_URL, no podman");
   }
 
+  /**
+   * Why a Kubernetes client would know its cluster: the pod's service account or a kubeconfig
+   * context; empty when neither is there, where fabric8 would silently try the in-cluster URL.
+   */
+  public java.util.Optional<String> kubernetesSource() {
+    if (notBlank(env.get("KUBERNETES_SERVICE_HOST"))) {
+      return java.util.Optional.of("KUBERNETES_SERVICE_HOST");
+    }
+    for (Path kubeconfig : kubeconfigs()) {
+      String context = context(kubeconfig);
+      if (context != null) {
+        return java.util.Optional.of("kubeconfig " + kubeconfig + ", context " + context);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The kubeconfig files: {@code KUBECONFIG}'s list, else the default. */
   public List<Path> kubeconfigs() {
     List<Path> files = new ArrayList<>();

@@ -98,7 +98,8 @@ public final class BaseImageMaker {
       if (tar != null) {
         Files.createDirectories(tar.toAbsolutePath().getParent());
         JibContainer written =
-            image.containerize(configure(Containerizer.to(TarImage.at(tar).named(name)), insecure));
+            image.containerize(
+                configure(Containerizer.to(TarImage.at(tar).named(name)), insecure, workDirectory));
         digest = written.getDigest().toString();
         log.accept(
             "Base image "
@@ -113,7 +114,8 @@ public final class BaseImageMaker {
       }
       if (pushTo != null) {
         JibContainer pushed =
-            image.containerize(configure(Containerizer.to(RegistryImage.named(pushTo)), insecure));
+            image.containerize(
+                configure(Containerizer.to(RegistryImage.named(pushTo)), insecure, workDirectory));
         digest = pushed.getDigest().toString();
         log.accept("Base image pushed to " + pushTo + "@" + digest);
       }
@@ -136,9 +138,13 @@ public final class BaseImageMaker {
     }
   }
 
-  private Containerizer configure(Containerizer containerizer, boolean insecure) {
+  /** Jib's layer caches default to the system temp folder: keep them in the work directory. */
+  private Containerizer configure(
+      Containerizer containerizer, boolean insecure, Path workDirectory) {
     return containerizer
         .setToolName("dyninka")
+        .setApplicationLayersCache(workDirectory.resolve("jib-cache").resolve("application"))
+        .setBaseImageLayersCache(workDirectory.resolve("jib-cache").resolve("base"))
         .setAllowInsecureRegistries(insecure)
         .addEventHandler(
             LogEvent.class,

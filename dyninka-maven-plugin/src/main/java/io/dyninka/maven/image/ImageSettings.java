@@ -48,16 +48,15 @@ public record ImageSettings(
     jvmFlags = List.copyOf(jvmFlags);
     labels = Map.copyOf(labels);
     ImageNames.checkTag(tag);
-    if (!user.matches("\\d+(:\\d+)?")) {
+    ContainerUser.parse(user);
+    if (port < 1 || port > 65535) {
       throw new IllegalArgumentException(
-          "image user '"
-              + user
-              + "' must be numeric (dyninka.image.user), e.g. 65532 or 65532:65532,"
-              + " so that Kubernetes can verify runAsNonRoot");
+          "dyninka.image.port must be a TCP port (1-65535), not " + port);
     }
-    if (user.equals("0") || user.startsWith("0:")) {
-      throw new IllegalArgumentException("image user must not be root (dyninka.image.user=0)");
-    }
+  }
+
+  public ContainerUser containerUser() {
+    return ContainerUser.parse(user);
   }
 
   /** Whether pushing to and pulling from this registry may fall back to plain HTTP. */

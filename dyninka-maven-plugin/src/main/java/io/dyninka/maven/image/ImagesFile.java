@@ -1,10 +1,10 @@
 package io.dyninka.maven.image;
 
+import io.dyninka.maven.resources.ResourceFiles;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +25,35 @@ public final class ImagesFile {
     return dyninkaDirectory.resolve(NAME);
   }
 
-  /** Writes the file whole or not at all. */
-  public static void write(Path file, String app, List<BuiltImage> images) throws IOException {
-    JsonObject byService = new JsonObject();
-    images.forEach(i -> byService.put(i.service(), i.toJson()));
-    String text = new JsonObject().put("app", app).put("images", byService).encodePrettily() + "\n";
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), NAME, ".tmp");
-    try {
-      Files.writeString(tmp, text);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+  /**
+   * What one build recorded: the images by service name, and the user and port they were built
+   * with, so that the resources run them as the images expect.
+   */
+  public record Recorded(Map<String, BuiltImage> images, ContainerUser user, Integer port) {
+    public Recorded {
+      images = Map.copyOf(images);
     }
   }
 
-  /** The images of {@code app} by service name, or empty when none were built for it. */
-  public static Optional<Map<String, BuiltImage>> read(Path file, String app) throws IOException {
+  /** Writes the file whole or not at all. */
+  public static void write(
+      Path file, String app, List<BuiltImage> images, ContainerUser user, int port)
+      throws IOException {
+    JsonObject byService = new JsonObject();
+    images.forEach(i -> byService.put(i.service(), i.toJson()));
+    String text =
+        new JsonObject()
+                .put("app", app)
+                .put("user", user.toString())
+                .put("port", port)
+                .put("images", byService)
+                .encodePrettily()
+            + "\n";
+    ResourceFiles.write(file, text);
+  }
+
+  /** What the last build of {@code app} recorded, or empty when none was built for it. */
+  public static Optional<Recorded> read(Path file, String app) throws IOException {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
@@ -59,6 +71,13 @@ public final class ImagesFile {
     for (String service : byService.fieldNames()) {
       images.put(service, BuiltImage.fromJson(service, byService.getJsonObject(service)));
     }
-    return Optional.of(images);
+    String user = json.getString("user");
+    try {
+      return Optional.of(
+          new Recorded(
+              images, user == null ? null : ContainerUser.parse(user), json.getInteger("port")));
+    } catch (RuntimeException e) {
+      throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 }

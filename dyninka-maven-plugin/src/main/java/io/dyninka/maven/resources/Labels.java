@@ -28,8 +28,13 @@ public final class Labels {
 
   /** What every object of the app carries: the selector of {@code dyninka:undeploy}. */
   public static Map<String, String> ofApp(AppManifest app) {
+    return ofApp(app.app());
+  }
+
+  /** What every object of the app named {@code app} carries. */
+  public static Map<String, String> ofApp(String app) {
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put(PART_OF, app.app());
+    labels.put(PART_OF, app);
     labels.put(MANAGED_BY, MANAGER);
     return labels;
   }
@@ -40,10 +45,5 @@ public final class Labels {
     labels.put(NAME, service.kubeName());
     labels.put(PART_OF, app.app());
     return labels;
-  }
-
-  /** The label selector of the app, as text ({@code a=b,c=d}). */
-  public static String appSelector(String app) {
-    return PART_OF + "=" + app + "," + MANAGED_BY + "=" + MANAGER;
   }
 }

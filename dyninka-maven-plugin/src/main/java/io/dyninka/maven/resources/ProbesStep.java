@@ -7,9 +7,10 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 
 /**
- * Probes on the service's health endpoints: readiness on {@code /health/ready} (its upstreams are
- * reachable), liveness on {@code /health/live}, and a startup probe that gives a JVM on a fraction
- * of a core a minute to start before liveness counts.
+ * Probes on the service's health endpoints: readiness on {@code /health/ready} (up once the server
+ * listens, down again as soon as shutdown begins, so a rolling update drains the pod), liveness on
+ * {@code /health/live}, and a startup probe that gives a JVM on a fraction of a core a minute to
+ * start before liveness counts.
  */
 final class ProbesStep implements ResourceStep {
 

@@ -3,6 +3,7 @@ package io.dyninka.maven.resources;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.ServiceManifest;
 import io.dyninka.maven.image.BuiltImage;
+import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageNames;
 import io.dyninka.maven.image.ImageTarget;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param replicas pods per stateless service; a service with placed state always has one
  * @param requests CPU and memory requests, e.g. {@code cpu=100m, memory=128Mi}
  * @param limits CPU and memory limits
- * @param user the numeric user the containers run as
+ * @param user the numeric user and group the containers run as
  * @param containerPort the port services listen on in their container
  * @param podmanBasePort the first loopback port of the podman variant
  * @param marathonCpus CPUs per Marathon app instance
@@ -34,7 +35,7 @@ public record ResourceSettings(
     int replicas,
     Map<String, String> requests,
     Map<String, String> limits,
-    long user,
+    ContainerUser user,
     int containerPort,
     int podmanBasePort,
     double marathonCpus,
@@ -48,6 +49,10 @@ public record ResourceSettings(
     images = Map.copyOf(images);
     requests = Map.copyOf(requests);
     limits = Map.copyOf(limits);
+    if (containerPort < 1 || containerPort > 65535) {
+      throw new IllegalArgumentException(
+          "dyninka.image.port must be a TCP port (1-65535), not " + containerPort);
+    }
     if (replicas < 1) {
       throw new IllegalArgumentException("dyninka.replicas must be at least 1, not " + replicas);
     }

@@ -7,7 +7,7 @@ package io.dyninka.maven.resources;
  */
 public interface ResourceStep {
 
-  /** The step's name, as reported and as a user would disable it. */
+  /** The step's name, as the goal reports it in its log. */
   String name();
 
   void apply(KubernetesModel model);

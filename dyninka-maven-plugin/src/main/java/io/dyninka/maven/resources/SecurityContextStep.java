@@ -1,6 +1,7 @@
 package io.dyninka.maven.resources;
 
 import io.dyninka.manifest.ServiceManifest;
+import io.dyninka.maven.image.ContainerUser;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -23,15 +24,15 @@ final class SecurityContextStep implements ResourceStep {
 
   @Override
   public void apply(KubernetesModel model) {
-    long user = model.settings().user();
+    ContainerUser user = model.settings().user();
     for (ServiceManifest s : model.app().services()) {
       PodSpec pod = model.deployment(s).getSpec().getTemplate().getSpec();
       if (pod.getSecurityContext() == null) {
         pod.setSecurityContext(
             new PodSecurityContextBuilder()
                 .withRunAsNonRoot(true)
-                .withRunAsUser(user)
-                .withRunAsGroup(user)
+                .withRunAsUser(user.uid())
+                .withRunAsGroup(user.gid())
                 .withNewSeccompProfile()
                 .withType("RuntimeDefault")
                 .endSeccompProfile()

@@ -77,7 +77,7 @@ class KubernetesDeployerTest {
             1,
             Map.of("cpu", "100m", "memory", "192Mi"),
             Map.of("memory", "256Mi"),
-            65532,
+            io.dyninka.maven.image.ContainerUser.parse("65532"),
             8080,
             9001,
             0.25,

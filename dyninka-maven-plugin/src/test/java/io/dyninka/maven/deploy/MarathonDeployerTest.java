@@ -64,7 +64,7 @@ class MarathonDeployerTest {
             1,
             Map.of(),
             Map.of(),
-            65532,
+            io.dyninka.maven.image.ContainerUser.parse("65532"),
             8080,
             9001,
             0.25,

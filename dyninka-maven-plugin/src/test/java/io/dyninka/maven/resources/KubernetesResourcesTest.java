@@ -36,7 +36,7 @@ class KubernetesResourcesTest {
         replicas,
         Map.of("cpu", "100m", "memory", "192Mi"),
         Map.of("memory", "256Mi"),
-        65532,
+        io.dyninka.maven.image.ContainerUser.parse("65532"),
         8080,
         9001,
         0.25,

@@ -4,11 +4,39 @@ import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.InputManifest;
 import io.dyninka.manifest.ServiceManifest;
 import io.dyninka.manifest.ServiceManifest.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** App manifests as the processor writes them, for tests. */
+/** App manifests as the processor writes them, and class output directories holding one. */
 public final class Manifests {
   private Manifests() {}
+
+  /** A chain of services named {@code names}, each started by the matching main class. */
+  public static AppManifest chain(String app, List<String> names, List<Class<?>> mainClasses) {
+    List<ServiceManifest> services = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      ServiceManifest.Builder service =
+          ServiceManifest.builder(names.get(i))
+              .kubeName(names.get(i))
+              .mainClass(mainClasses.get(i).getName());
+      if (i > 0) {
+        service.input(names.get(i - 1), "java.lang.String");
+      }
+      services.add(service.build());
+    }
+    return new AppManifest(app, "org.example.App", services, names.get(names.size() - 1));
+  }
+
+  /** Writes {@code manifest} where the processor would, under {@code classes}. */
+  public static Path write(Path classes, AppManifest manifest) throws IOException {
+    Path file = classes.resolve(AppManifest.resourcePath(manifest.app()));
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, manifest.encode());
+    return classes;
+  }
 
   /** The paper's smart building: get → filterTemperature → map → movingAvg. */
   public static AppManifest smartBuilding() {
