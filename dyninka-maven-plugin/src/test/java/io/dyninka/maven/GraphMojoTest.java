@@ -15,9 +15,9 @@ class GraphMojoTest {
   private GraphMojo mojo(CapturingLog log) throws Exception {
     GraphMojo mojo = new GraphMojo();
     mojo.classesDirectory =
-        MojoManifests.write(
+        io.dyninka.maven.testing.Manifests.write(
                 dir.resolve("classes"),
-                MojoManifests.chain(
+                io.dyninka.maven.testing.Manifests.chain(
                     "shop", List.of("get", "sum"), List.of(Object.class, Object.class)))
             .toFile();
     mojo.outputDirectory = dir.resolve("target/dyninka").toFile();

@@ -3,9 +3,12 @@ package io.dyninka.maven.resources;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.InputManifest;
 import io.dyninka.manifest.ServiceManifest;
+import io.dyninka.runtime.PeerAddresses;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Marathon variant: one app group {@code /<app>} with an app per service. Each app publishes
@@ -26,16 +29,16 @@ public final class MarathonResources {
   }
 
   public static String peers(AppManifest app, ResourceSettings settings) {
-    return app.services().stream()
-        .map(
-            s ->
-                s.name()
-                    + "="
-                    + settings
-                        .marathonPeerUrl()
-                        .replace("{app}", app.app())
-                        .replace("{kubeName}", s.kubeName()))
-        .collect(Collectors.joining(","));
+    Map<String, List<String>> replicas = new LinkedHashMap<>();
+    for (ServiceManifest s : app.services()) {
+      String url =
+          settings
+              .marathonPeerUrl()
+              .replace("{app}", app.app())
+              .replace("{kubeName}", s.kubeName());
+      replicas.put(s.name(), List.of(url));
+    }
+    return PeerAddresses.encode(replicas);
   }
 
   public static JsonObject group(AppManifest app, ResourceSettings settings) {
@@ -86,7 +89,7 @@ public final class MarathonResources {
                                                   "/" + app.app() + "-" + s.kubeName() + ":80")))))
               .put(
                   "networks", new JsonArray().add(new JsonObject().put("mode", "container/bridge")))
-              .put("env", new JsonObject().put("PORT", port).put("DYNINKA_PEERS", peers))
+              .put("env", new JsonObject().put("PORT", port).put(PeerAddresses.ENV, peers))
               .put("labels", labels)
               .put("dependencies", dependencies)
               .put(

@@ -3,12 +3,12 @@ package io.dyninka.maven.resources;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.ServiceManifest;
 import io.dyninka.maven.image.ImageTarget;
+import io.dyninka.runtime.PeerAddresses;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The podman variant: a Kubernetes Pod per service for {@code podman kube play}, on the host
@@ -37,9 +37,10 @@ public final class PodmanResources {
    * any.
    */
   public static String peers(AppManifest app, ResourceSettings settings) {
-    return ports(app, settings).entrySet().stream()
-        .map(e -> e.getKey() + "=http://127.0.0.1:" + e.getValue())
-        .collect(Collectors.joining(","));
+    Map<String, List<String>> replicas = new LinkedHashMap<>();
+    ports(app, settings)
+        .forEach((name, port) -> replicas.put(name, List.of("http://127.0.0.1:" + port)));
+    return PeerAddresses.encode(replicas);
   }
 
   /** The pod name of a service: pods share the host's namespace, so the app name prefixes it. */
@@ -95,7 +96,7 @@ public final class PodmanResources {
         .withValue(Integer.toString(port))
         .endEnv()
         .addNewEnv()
-        .withName("DYNINKA_PEERS")
+        .withName(PeerAddresses.ENV)
         .withValue(peers)
         .endEnv()
         .addNewVolumeMount()
