@@ -37,6 +37,7 @@ final class IsolatedNetwork implements AutoCloseable {
   private final Map<String, Host> hosts = new LinkedHashMap<>();
   private final List<String> namespaces = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private boolean clientLinkAdded;
   private final Thread shutdownHook;
 
   /** One host: its namespace, its address, and its port on the hub's bridge. */
@@ -92,6 +93,7 @@ final class IsolatedNetwork implements AutoCloseable {
 
   private void addClientLink() {
     Ip.run("link", "add", clientLink, "type", "veth", "peer", "name", "client", "netns", hub);
+    clientLinkAdded = true;
     Ip.run("-n", hub, "link", "set", "client", "master", BRIDGE, "up");
     Ip.run("addr", "add", subnet + ".1/24", "dev", clientLink);
     Ip.run("link", "set", clientLink, "up");
@@ -171,7 +173,9 @@ final class IsolatedNetwork implements AutoCloseable {
     } catch (IllegalStateException e) {
       // Called by the hook itself, while the JVM shuts down.
     }
-    quietly("link", "del", clientLink);
+    if (clientLinkAdded) {
+      quietly("link", "del", clientLink);
+    }
     for (int i = namespaces.size() - 1; i >= 0; i--) {
       remove(namespaces.get(i));
     }

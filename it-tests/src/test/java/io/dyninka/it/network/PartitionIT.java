@@ -117,6 +117,10 @@ class PartitionIT {
     for (NamespacedService service : services.values()) {
       service.awaitReady(http, Duration.ofSeconds(90));
       pids.put(service.name(), service.pid());
+      // ip netns exec execs the JVM: the pid watched for restarts is the service's own.
+      assertThat(ProcessHandle.of(service.pid()).flatMap(p -> p.info().command()))
+          .as("command of pid %d (%s)", service.pid(), service.name())
+          .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
     }
     sink = url(SINK);
     warmUp();
@@ -209,6 +213,9 @@ class PartitionIT {
     assertThat(duringCut)
         .as("a 503 upstream-failing: the breaker opened")
         .anyMatch(a -> a.status() == 503);
+    assertThat(medianMillis(duringCut, 503))
+        .as("median 503: an open breaker answers without waiting for the cut upstream")
+        .isLessThan(DEADLINE.toMillis());
     assertThat(liveDuringCut).as("the sink's /health/live during the cut").isEqualTo(200);
     assertSameProcessesAlive();
   }
