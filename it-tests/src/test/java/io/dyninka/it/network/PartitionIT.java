@@ -168,14 +168,21 @@ class PartitionIT {
           + " stays up")
   void cutUnderLoad() throws Exception {
     ClientLoad load = new ClientLoad(http, sink, ORDERS, HANG);
+    long cutAt;
+    int liveDuringCut;
+    List<Answer> answers;
     load.start(CLIENTS);
-    Thread.sleep(1000);
-    long cutAt = System.nanoTime();
-    network.cut(CUT);
-    Thread.sleep(1500);
-    int liveDuringCut = get(sink.resolve("/health/live")).statusCode();
-    Thread.sleep(1500);
-    List<Answer> answers = load.stop();
+    try {
+      Thread.sleep(1000);
+      network.cut(CUT);
+      // Taken once ip has returned: a request asked while the command ran may still get through.
+      cutAt = System.nanoTime();
+      Thread.sleep(1500);
+      liveDuringCut = get(sink.resolve("/health/live")).statusCode();
+      Thread.sleep(1500);
+    } finally {
+      answers = load.stop();
+    }
 
     List<Answer> beforeCut = answers.stream().filter(a -> a.startNanos() < cutAt).toList();
     List<Answer> duringCut = answers.stream().filter(a -> a.startNanos() >= cutAt).toList();
@@ -197,7 +204,7 @@ class PartitionIT {
 
     assertThat(answers).as("requests with no answer").allMatch(a -> a.failure() == null);
     assertThat(answers)
-        .as("answers slower than the deadline %s plus 2 s", DEADLINE)
+        .as("every answer within the deadline (%s) plus 2 s", DEADLINE)
         .allMatch(a -> a.millis() <= BOUND.toMillis());
     for (Answer answer : beforeCut) {
       if (answer.status() == 200) {
