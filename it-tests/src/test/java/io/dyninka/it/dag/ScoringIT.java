@@ -55,7 +55,8 @@ class ScoringIT {
         LocalLauncher.builder()
             .classpath(project.classpath())
             .logSink(System.out::println)
-            .readinessTimeout(Duration.ofSeconds(60))
+            // Generous: four JVMs start at once on a machine that may be busy.
+            .readinessTimeout(Duration.ofSeconds(180))
             .build()
             .start(manifest);
   }
