@@ -5,6 +5,9 @@ import static io.dyninka.processor.Compilations.compile;
 import static io.dyninka.processor.Compilations.good;
 import static io.dyninka.processor.Compilations.manifest;
 import static io.dyninka.processor.Compilations.manifestText;
+import static io.dyninka.processor.Compilations.recompiler;
+import static io.dyninka.processor.Compilations.resource;
+import static io.dyninka.processor.Compilations.writeOutputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -13,11 +16,14 @@ import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.InputManifest;
 import io.dyninka.manifest.ServiceManifest;
 import io.dyninka.processor.checking.ErrorMessages;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("A @Dataflow body with Flow variables")
 class DagTest {
@@ -76,6 +82,24 @@ class DagTest {
     assertThat(froms(service(app, "sum"))).containsExactly("inc", "inc");
     assertThat(service(app, "sum").shares()).containsExactly("inc");
     assertThat(service(app, "inc").shares()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("is written again, shares included, when only a file of its services is recompiled")
+  void incrementalRebuild(@TempDir Path previous) throws IOException {
+    Compilation first =
+        compile(
+            good("org/example/dagsplit/Fraud.java"), good("org/example/dagsplit/FraudSteps.java"));
+    CompilationSubject.assertThat(first).succeededWithoutWarnings();
+    writeOutputs(first, previous);
+
+    Compilation second =
+        recompiler(previous).compile(resource("incremental/org/example/dagsplit/FraudSteps.java"));
+
+    CompilationSubject.assertThat(second).succeededWithoutWarnings();
+    AppManifest after = manifest(second, "fraud");
+    assertThat(service(after, "verdict").shares()).containsExactly("check");
+    assertThat(after).isEqualTo(manifest(first, "fraud"));
   }
 
   @Nested
