@@ -143,7 +143,8 @@ class ScoringIT {
     int requests = THREADS * PER_THREAD;
     // Exactly the runs after the compared ones: one run per request, none lost, none doubled.
     assertThat(runs).hasSize(requests);
-    assertThat(runs.stream().mapToLong(Long::longValue).min().orElseThrow()).isEqualTo(COMPARED + 1);
+    assertThat(runs.stream().mapToLong(Long::longValue).min().orElseThrow())
+        .isEqualTo(COMPARED + 1);
     assertThat(runs.stream().mapToLong(Long::longValue).max().orElseThrow())
         .isEqualTo(COMPARED + requests);
   }
