@@ -7,6 +7,8 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,22 +36,43 @@ public final class Flow<T> {
   /** Marks an item that a {@link #thenOptional} step filtered out; never reaches user code. */
   private static final Object FILTERED = new Object();
 
-  private final Function<Object, Future<Object>> evaluation;
+  private final Function<Run, Future<Object>> evaluation;
 
-  private Flow(Function<Object, Future<Object>> evaluation) {
+  private Flow(Function<Run, Future<Object>> evaluation) {
     this.evaluation = evaluation;
+  }
+
+  /**
+   * One run of a flow: its input, and the outcome of each sub-flow evaluated so far. A sub-flow
+   * held in a variable and used twice is evaluated once per run, so its steps run once per input,
+   * as the distributed services run a shared step once per request. The evaluation of the sub-flows
+   * happens on the caller's thread, while the futures are put together, so the map needs no lock.
+   */
+  private record Run(Object input, Map<Flow<?>, Future<Object>> outcomes) {
+    Run(Object input) {
+      this(input, new IdentityHashMap<>());
+    }
+  }
+
+  private Future<Object> evaluate(Run run) {
+    Future<Object> outcome = run.outcomes().get(this);
+    if (outcome == null) {
+      outcome = evaluation.apply(run);
+      run.outcomes().put(this, outcome);
+    }
+    return outcome;
   }
 
   /** A flow whose head is a service with no input, such as a sensor reader. */
   public static <R> Flow<R> from(Supplier<R> source) {
     Objects.requireNonNull(source, "source");
-    return new Flow<>(input -> call(() -> Future.succeededFuture(source.get())));
+    return new Flow<>(run -> call(() -> Future.succeededFuture(source.get())));
   }
 
   /** A flow whose head is an asynchronous service with no input. */
   public static <R> Flow<R> fromAsync(Supplier<Future<R>> source) {
     Objects.requireNonNull(source, "source");
-    return new Flow<>(input -> call(() -> nonNull(source.get()).map(r -> (Object) r)));
+    return new Flow<>(run -> call(() -> nonNull(source.get()).map(r -> (Object) r)));
   }
 
   /**
@@ -64,7 +87,7 @@ public final class Flow<T> {
    */
   public static <R> Flow<R> input(Class<R> type) {
     Objects.requireNonNull(type, "type");
-    return new Flow<>(input -> call(() -> Future.succeededFuture(convert(input, type))));
+    return new Flow<>(run -> call(() -> Future.succeededFuture(convert(run.input(), type))));
   }
 
   /** Fan-in: the service gets the items of two flows, fetched from their upstreams concurrently. */
@@ -72,8 +95,8 @@ public final class Flow<T> {
       Flow<A> first, Flow<B> second, BiFunction<? super A, ? super B, ? extends R> join) {
     Objects.requireNonNull(join, "join");
     return new Flow<>(
-        input ->
-            Future.all(first.evaluation.apply(input), second.evaluation.apply(input))
+        run ->
+            Future.all(first.evaluate(run), second.evaluate(run))
                 .map(
                     both -> {
                       Object a = both.resultAt(0);
@@ -114,7 +137,7 @@ public final class Flow<T> {
    * @return the item the last step produced, or {@code null} when a step filtered it out
    */
   public Future<T> runLocal(Object input) {
-    return evaluation.apply(input).map(value -> value == FILTERED ? null : cast(value));
+    return evaluate(new Run(input)).map(value -> value == FILTERED ? null : cast(value));
   }
 
   /**
@@ -140,7 +163,7 @@ public final class Flow<T> {
       throw new IllegalStateException(
           "runLocalAndWait blocks its thread: call it from a test thread, not an event loop");
     }
-    Future<Object> outcome = evaluation.apply(input);
+    Future<Object> outcome = evaluate(new Run(input));
     Object value;
     try {
       value =
@@ -281,9 +304,8 @@ public final class Flow<T> {
 
   private <R> Flow<R> next(Function<Object, Future<Object>> step) {
     return new Flow<>(
-        input ->
-            evaluation
-                .apply(input)
+        run ->
+            evaluate(run)
                 .compose(
                     value ->
                         value == FILTERED

@@ -268,4 +268,50 @@ class FlowTest {
                   + " input type of Flow.input(Reading.class): ");
     }
   }
+
+  @Nested
+  @DisplayName("runs a sub-flow used twice once per input")
+  class SharedSubFlows {
+
+    @Test
+    @DisplayName("a shared step runs once per run, and both branches get its item")
+    void sharedStepOncePerRun() {
+      reset();
+      Flow<Reading> temperature = Flow.from(FlowTest::read).thenOptional(FlowTest::onlyTemperature);
+      Flow<String> flow =
+          Flow.zip(
+              temperature.then(FlowTest::value),
+              temperature.then(r -> "°" + r.variable()),
+              FlowTest::label);
+
+      assertThat(flow.runLocalAndWait(null, WAIT).value()).isEqualTo("0.0 °Temperature");
+      assertThat(calls).containsExactly("read", "filter", "value");
+    }
+
+    @Test
+    @DisplayName("a shared step that filters the item out filters the run, and no branch runs")
+    void sharedFilter() {
+      reset();
+      next = 1; // a humidity reading
+      Flow<Reading> temperature = Flow.from(FlowTest::read).thenOptional(FlowTest::onlyTemperature);
+      Flow<String> flow =
+          Flow.zip(temperature.then(FlowTest::value), temperature.then(r -> "x"), FlowTest::label);
+
+      assertThat(flow.runLocalAndWait(null, WAIT).filtered()).isTrue();
+      assertThat(calls).containsExactly("read", "filter");
+    }
+
+    @Test
+    @DisplayName("each run evaluates the shared sub-flow anew")
+    void eachRunAnew() {
+      reset();
+      Flow<Reading> reading = Flow.from(FlowTest::read);
+      Flow<String> flow =
+          Flow.zip(reading.then(FlowTest::value), reading.then(Reading::variable), FlowTest::label);
+
+      assertThat(flow.runLocalAndWait(null, WAIT).value()).isEqualTo("0.0 Temperature");
+      assertThat(flow.runLocalAndWait(null, WAIT).value()).isEqualTo("1.0 Humidity");
+      assertThat(calls).containsExactly("read", "value", "read", "value");
+    }
+  }
 }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param stateful whether it owns placed state, and so runs its invocations one at a time
  * @param blocking whether it runs on worker threads
  * @param idempotent whether a pull from it may be retried after it started processing
+ * @param shares the shared steps it pulls once per request, first, and hands to its branches: it is
+ *     their nearest common downstream (upstream first; empty for a service of a chain or tree)
  */
 public record ServiceManifest(
     String name,
@@ -30,7 +32,8 @@ public record ServiceManifest(
     List<String> placed,
     boolean stateful,
     boolean blocking,
-    boolean idempotent) {
+    boolean idempotent,
+    List<String> shares) {
 
   /** How a service function answers. */
   public enum Kind {
@@ -45,6 +48,33 @@ public record ServiceManifest(
   public ServiceManifest {
     inputs = List.copyOf(inputs);
     placed = List.copyOf(placed);
+    shares = shares == null ? List.of() : List.copyOf(shares);
+  }
+
+  /** A service that shares no step: the form of every service of a chain or a tree. */
+  public ServiceManifest(
+      String name,
+      String kubeName,
+      String mainClass,
+      List<InputManifest> inputs,
+      String output,
+      Kind kind,
+      List<String> placed,
+      boolean stateful,
+      boolean blocking,
+      boolean idempotent) {
+    this(
+        name,
+        kubeName,
+        mainClass,
+        inputs,
+        output,
+        kind,
+        placed,
+        stateful,
+        blocking,
+        idempotent,
+        List.of());
   }
 
   /**
@@ -69,6 +99,7 @@ public record ServiceManifest(
     private boolean stateful;
     private boolean blocking;
     private boolean idempotent;
+    private final List<String> shares = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
@@ -136,9 +167,25 @@ public record ServiceManifest(
       return this;
     }
 
+    /** Shared steps this service pulls once per request and hands to its branches. */
+    public Builder shares(String... services) {
+      shares.addAll(List.of(services));
+      return this;
+    }
+
     public ServiceManifest build() {
       return new ServiceManifest(
-          name, kubeName, mainClass, inputs, output, kind, placed, stateful, blocking, idempotent);
+          name,
+          kubeName,
+          mainClass,
+          inputs,
+          output,
+          kind,
+          placed,
+          stateful,
+          blocking,
+          idempotent,
+          shares);
     }
   }
 
@@ -155,17 +202,23 @@ public record ServiceManifest(
   public JsonObject toJson() {
     JsonArray in = new JsonArray();
     inputs.forEach(i -> in.add(i.toJson()));
-    return new JsonObject()
-        .put("name", name)
-        .put("kubeName", kubeName)
-        .put("mainClass", mainClass)
-        .put("inputs", in)
-        .put("output", output)
-        .put("kind", kind.name())
-        .put("placed", new JsonArray(List.copyOf(placed)))
-        .put("stateful", stateful)
-        .put("blocking", blocking)
-        .put("idempotent", idempotent);
+    JsonObject json =
+        new JsonObject()
+            .put("name", name)
+            .put("kubeName", kubeName)
+            .put("mainClass", mainClass)
+            .put("inputs", in)
+            .put("output", output)
+            .put("kind", kind.name())
+            .put("placed", new JsonArray(List.copyOf(placed)))
+            .put("stateful", stateful)
+            .put("blocking", blocking)
+            .put("idempotent", idempotent);
+    // Written only when there is one, so that the manifest of a chain or a tree stays as it was.
+    if (!shares.isEmpty()) {
+      json.put("shares", new JsonArray(List.copyOf(shares)));
+    }
+    return json;
   }
 
   public static ServiceManifest fromJson(JsonObject json) {
@@ -185,6 +238,7 @@ public record ServiceManifest(
         placed,
         json.getBoolean("stateful", false),
         json.getBoolean("blocking", false),
-        json.getBoolean("idempotent", false));
+        json.getBoolean("idempotent", false),
+        json.getJsonArray("shares", new JsonArray()).stream().map(String::valueOf).toList());
   }
 }

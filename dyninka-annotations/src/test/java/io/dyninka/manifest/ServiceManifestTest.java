@@ -55,4 +55,20 @@ class ServiceManifestTest {
     assertThat(app.downstreamOf("a")).extracting(ServiceManifest::name).containsExactly("b");
     assertThat(AppManifest.decode(app.encode())).isEqualTo(app);
   }
+
+  @Test
+  @DisplayName(
+      "reads a manifest written before shares as sharing nothing, and writes shares only when set")
+  void sharesAreAdditive() {
+    ServiceManifest plain = ServiceManifest.builder("a").build();
+    assertThat(plain.shares()).isEmpty();
+    assertThat(plain.toJson().containsKey("shares")).isFalse();
+    io.vertx.core.json.JsonObject old = plain.toJson();
+    assertThat(ServiceManifest.fromJson(old).shares()).isEmpty();
+
+    ServiceManifest sharer =
+        ServiceManifest.builder("score").input("x", "int").input("y", "int").shares("v").build();
+    assertThat(sharer.toJson().getJsonArray("shares").getList()).containsExactly("v");
+    assertThat(ServiceManifest.fromJson(sharer.toJson())).isEqualTo(sharer);
+  }
 }

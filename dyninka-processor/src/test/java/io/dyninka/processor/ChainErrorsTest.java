@@ -195,16 +195,12 @@ class ChainErrorsTest {
     }
 
     @Test
-    @DisplayName("a chain split over a local variable")
-    void splitChain() {
-      assertThat(compilation)
-          .hadErrorContaining(ErrorMessages.moreThanOneChain("ChainShapes.split"))
-          .inFile(source)
-          .onLineContaining("// split");
+    @DisplayName("a chain that starts from a field, not a local Flow variable")
+    void fieldHead() {
       assertThat(compilation)
           .hadErrorContaining(ErrorMessages.unknownChainHead())
           .inFile(source)
-          .onLineContaining("// split");
+          .onLineContaining("// field");
     }
 
     @Test

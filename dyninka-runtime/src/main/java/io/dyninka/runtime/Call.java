@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One request on its way through the {@link CallStep}s: what it came with, and what each step
@@ -27,6 +28,21 @@ final class Call {
   /** The upstreams to pull from; set by the plan. */
   List<Pull> pulls;
 
+  /** What this service does about shared steps; null in an app without any. */
+  Sharing sharing;
+
+  /**
+   * The outputs of shared steps this call has, by service: handed over in the envelope it came
+   * with, and pulled by this service for the steps it shares. Null when {@link #sharing} is.
+   */
+  Map<String, Buffer> shared;
+
+  /** The client's body, out of its envelope: what a pull that is not into a region forwards. */
+  Buffer clientBody;
+
+  /** The answers of the shared steps this service pulled, in the order of its shares. */
+  List<Answer> sharedAnswers;
+
   /** The function's inputs, by parameter; the body input is filled by the plan, the rest later. */
   Object[] arguments;
 
@@ -47,6 +63,17 @@ final class Call {
     this.response = request.response();
     this.body = body;
     this.problems = problems;
+  }
+
+  /** The body a pull from {@code service} carries: the client's, or an envelope into a region. */
+  Buffer bodyFor(String service) {
+    if (sharing == null) {
+      return body;
+    }
+    if (sharing.sendsEnvelopeTo(service) && (!shared.isEmpty() || clientBody != null)) {
+      return new SharedEnvelope(shared, clientBody).encode();
+    }
+    return clientBody;
   }
 
   /** The answer of pull {@code i}. */

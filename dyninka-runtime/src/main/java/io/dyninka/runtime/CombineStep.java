@@ -1,5 +1,6 @@
 package io.dyninka.runtime;
 
+import io.dyninka.manifest.InputManifest;
 import io.dyninka.runtime.RoutePlanner.Pull;
 import io.dyninka.runtime.Upstream.Answer;
 import io.vertx.core.buffer.Buffer;
@@ -29,6 +30,19 @@ final class CombineStep implements CallStep {
     call.timing = timing;
     int count = call.pulls.size();
     boolean filtered = false;
+    if (call.sharedAnswers != null) {
+      // The shared steps were pulled first: their entries come first, and end the call if need be.
+      for (int i = 0; i < call.sharedAnswers.size(); i++) {
+        Answer answer = call.sharedAnswers.get(i);
+        ServerTiming.collect(timing, answer.serverTiming());
+        if (answer.status() == 204) {
+          filtered = true;
+        } else if (answer.status() != 200) {
+          propagate(call, call.sharing.sharedPulls().get(i).service(), answer);
+          return;
+        }
+      }
+    }
     for (int i = 0; i < count; i++) {
       Answer answer = call.answer(i);
       ServerTiming.collect(timing, answer.serverTiming());
@@ -50,6 +64,9 @@ final class CombineStep implements CallStep {
     for (int i = 0; i < count; i++) {
       Pull pull = call.pulls.get(i);
       call.arguments[pull.parameter()] = decode(pull, call.answer(i).body());
+    }
+    if (call.shared != null && !call.shared.isEmpty()) {
+      fillShared(call);
     }
     next.handle(call);
   }
@@ -81,6 +98,17 @@ final class CombineStep implements CallStep {
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
         .putHeader(ServerTiming.HEADER, ServerTiming.append(call.timing, setup.name(), 0))
         .end(problem.toBuffer());
+  }
+
+  /** The inputs from shared steps: handed over in the envelope, or pulled first by this service. */
+  private void fillShared(Call call) {
+    for (int i = 0; i < setup.self().inputs().size(); i++) {
+      InputManifest input = setup.self().inputs().get(i);
+      Buffer value = input.from() == null ? null : call.shared.get(input.from());
+      if (value != null) {
+        call.arguments[i] = decode(new Pull(i, input, input.from(), null), value);
+      }
+    }
   }
 
   private Object decode(Pull pull, Buffer body) {

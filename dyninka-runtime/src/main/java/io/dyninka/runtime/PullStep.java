@@ -10,6 +10,11 @@ import java.util.List;
 /**
  * Pulls the planned inputs through the {@link Upstream}, all at once, under the request's deadline,
  * and hands the call on when every pull is answered; the first pull that fails answers the call.
+ *
+ * <p>In a DAG, a service that shares steps pulls them first, one after another (upstream first),
+ * and the other inputs only when each answered 200: a shared step that filtered the item out or
+ * failed ends the call without running the branches. Its output then goes with the pulls into its
+ * region (see {@link Sharing}).
  */
 final class PullStep implements CallStep {
 
@@ -25,6 +30,49 @@ final class PullStep implements CallStep {
 
   @Override
   public void handle(Call call) {
+    if (call.sharing != null && !call.sharing.sharedPulls().isEmpty()) {
+      deadlines.watch(call.scope);
+      call.sharedAnswers = new ArrayList<>(call.sharing.sharedPulls().size());
+      pullShared(call, 0);
+      return;
+    }
+    pullInputs(call);
+  }
+
+  /** Pulls shared step {@code index}, then the next, then the inputs. */
+  private void pullShared(Call call, int index) {
+    List<Pull> shares = call.sharing.sharedPulls();
+    if (index == shares.size()) {
+      pullInputs(call);
+      return;
+    }
+    Pull share = shares.get(index);
+    upstream.pull(
+        share.service(),
+        null,
+        call.bodyFor(share.service()),
+        call.scope,
+        (answer, failure) -> {
+          if (failure != null) {
+            call.fail(failure);
+            return;
+          }
+          call.sharedAnswers.add(answer);
+          if (answer.status() != 200) {
+            call.pulls = List.of(); // combine answers the 204 or the problem
+            call.resume(next);
+            return;
+          }
+          call.shared.put(share.service(), answer.body());
+          try {
+            pullShared(call, index + 1);
+          } catch (RuntimeException e) {
+            call.fail(e);
+          }
+        });
+  }
+
+  private void pullInputs(Call call) {
     List<Pull> pulls = call.pulls;
     if (pulls.isEmpty()) {
       next.handle(call);
@@ -37,7 +85,7 @@ final class PullStep implements CallStep {
       upstream.pull(
           only.service(),
           only.route(),
-          call.body,
+          call.bodyFor(only.service()),
           call.scope,
           (answer, failure) -> {
             if (failure != null) {
@@ -52,7 +100,7 @@ final class PullStep implements CallStep {
     List<Future<Answer>> pulled = new ArrayList<>(pulls.size());
     for (Pull pull : pulls) {
       Promise<Answer> answer = Promise.promise();
-      upstream.pull(pull.service(), pull.route(), call.body, call.scope, answer);
+      upstream.pull(pull.service(), pull.route(), call.bodyFor(pull.service()), call.scope, answer);
       pulled.add(answer.future());
     }
     Future.all(pulled)

@@ -66,6 +66,30 @@ final class TestApp implements AutoCloseable {
     return this;
   }
 
+  /** Makes {@code service} the common downstream that pulls the shared {@code steps} once. */
+  TestApp shares(String service, String... steps) {
+    for (int i = 0; i < services.size(); i++) {
+      ServiceManifest s = services.get(i);
+      if (s.name().equals(service)) {
+        services.set(
+            i,
+            new ServiceManifest(
+                s.name(),
+                s.kubeName(),
+                s.mainClass(),
+                s.inputs(),
+                s.output(),
+                s.kind(),
+                s.placed(),
+                s.stateful(),
+                s.blocking(),
+                s.idempotent(),
+                List.of(steps)));
+      }
+    }
+    return this;
+  }
+
   static InputManifest from(String service, String type) {
     return new InputManifest(service, type);
   }

@@ -6,6 +6,7 @@ import io.dyninka.processor.base.Names;
 import io.dyninka.processor.base.ReturnShape;
 import io.dyninka.processor.base.Services;
 import io.dyninka.processor.base.TypeDisplay;
+import io.dyninka.processor.reading.FlowVariable;
 import io.dyninka.processor.reading.RawApp;
 import io.dyninka.processor.reading.RawChain;
 import io.dyninka.processor.reading.RawHead;
@@ -55,6 +56,7 @@ public final class DataflowValidator {
     for (int i = 1; i < app.chains().size(); i++) {
       report.error(ErrorMessages.moreThanOneChain(method), app.chains().get(i).site());
     }
+    checkVariables(app, report);
     PackageElement generatedPackage = elements.getPackageOf(app.owner());
     for (RawChain chain : app.chains()) {
       checkChain(chain, report);
@@ -66,20 +68,39 @@ public final class DataflowValidator {
     return report.build();
   }
 
+  /** A Flow variable is assigned once, and used; one that is not used is only a warning. */
+  private static void checkVariables(RawApp app, ValidationReport.Builder report) {
+    for (FlowVariable variable : app.variables()) {
+      for (SourceSite reassignment : variable.reassignments()) {
+        report.error(ErrorMessages.flowVariableReassigned(variable.name()), reassignment);
+      }
+      if (variable.uses() == 0 && variable.reassignments().isEmpty()) {
+        report.warning(ErrorMessages.flowVariableUnused(variable.name()), variable.declaration());
+      }
+    }
+  }
+
   private void checkChain(RawChain chain, ValidationReport.Builder report) {
-    checkHeads(chain, report);
+    checkHeads(chain, new HashSet<>(), report);
     if (chain.allSteps().isEmpty()) {
       report.error(ErrorMessages.chainWithoutService(), chain.site());
     }
   }
 
-  /** Every head, zip branches included, must be a Flow factory; a branch may be a bare input. */
-  private void checkHeads(RawChain chain, ValidationReport.Builder report) {
+  /**
+   * Every head, zip branches and Flow variables included (each variable once, however often it is
+   * used), must be a Flow factory; a branch may be a bare input.
+   */
+  private void checkHeads(RawChain chain, Set<FlowVariable> seen, ValidationReport.Builder report) {
     if (chain.head() instanceof RawHead.Unknown unknown) {
       report.error(ErrorMessages.unknownChainHead(), unknown.site());
+    } else if (chain.head() instanceof RawHead.CyclicVariable cyclic) {
+      report.error(ErrorMessages.flowVariableCycle(cyclic.name()), cyclic.site());
+    } else if (chain.head() instanceof RawHead.Variable use && seen.add(use.variable())) {
+      checkHeads(use.variable().chain(), seen, report);
     } else if (chain.head() instanceof RawHead.Zip zip) {
-      checkHeads(zip.first(), report);
-      checkHeads(zip.second(), report);
+      checkHeads(zip.first(), seen, report);
+      checkHeads(zip.second(), seen, report);
     }
   }
 

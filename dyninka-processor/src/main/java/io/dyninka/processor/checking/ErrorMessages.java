@@ -238,8 +238,30 @@ public final class ErrorMessages {
   }
 
   public static String unknownChainHead() {
-    return "This Flow chain does not start with Flow.from, Flow.fromAsync, Flow.input or"
-        + " Flow.zip; write the whole chain as one expression, from its head to its last step";
+    return "This Flow chain does not start with Flow.from, Flow.fromAsync, Flow.input, Flow.zip"
+        + " or a local Flow variable of this method; write the whole chain as one expression, from"
+        + " its head to its last step, or hold a sub-flow in a local Flow variable";
+  }
+
+  public static String flowVariableReassigned(String variable) {
+    return String.format(
+        "Flow variable %s is assigned again; a Flow variable names one sub-flow, so declare it"
+            + " once (effectively final) and hold another sub-flow in a new variable",
+        variable);
+  }
+
+  public static String flowVariableUnused(String variable) {
+    return String.format(
+        "Flow variable %s is not used by the app's chain; its steps are not part of the app",
+        variable);
+  }
+
+  public static String flowVariableCycle(String variable) {
+    return String.format(
+        "Flow variable %s is used in its own initializer; a sub-flow cannot feed itself, so"
+            + " start it from Flow.input, Flow.from, Flow.fromAsync, Flow.zip or an earlier"
+            + " Flow variable",
+        variable);
   }
 
   public static String chainWithoutService() {

@@ -4,12 +4,15 @@ import io.dyninka.manifest.ServiceManifest.Kind;
 import io.dyninka.processor.base.Names;
 import io.dyninka.processor.base.ReturnShape;
 import io.dyninka.processor.base.Services;
+import io.dyninka.processor.reading.FlowVariable;
 import io.dyninka.processor.reading.RawApp;
 import io.dyninka.processor.reading.RawChain;
 import io.dyninka.processor.reading.RawHead;
 import io.dyninka.processor.reading.RawStep;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -41,7 +44,7 @@ public final class AppModelFactory {
         app.method(),
         app.owner(),
         elements.getBinaryName(app.owner()).toString(),
-        services);
+        SharedSteps.assign(services));
   }
 
   /** Walks a chain in data order, adding each service with the upstreams of its inputs. */
@@ -49,6 +52,9 @@ public final class AppModelFactory {
     private final String appName;
     private final String pkg;
     private final List<ServiceModel> services;
+
+    /** The service each Flow variable ends with, once walked: a second use reuses it. */
+    private final Map<FlowVariable, String> walked = new HashMap<>();
 
     ChainWalk(String appName, String pkg, List<ServiceModel> services) {
       this.appName = appName;
@@ -66,6 +72,8 @@ public final class AppModelFactory {
         upstream = add(source.step());
       } else if (chain.head() instanceof RawHead.Zip zip) {
         upstream = add(zip.join(), walk(zip.first()), walk(zip.second()));
+      } else if (chain.head() instanceof RawHead.Variable use) {
+        upstream = variable(use.variable());
       } else {
         upstream = null; // Flow.input: the request body
       }
@@ -73,6 +81,16 @@ public final class AppModelFactory {
         upstream = add(step, upstream);
       }
       return upstream;
+    }
+
+    /** The service a Flow variable ends with: walked at its first use only. */
+    private String variable(FlowVariable variable) {
+      if (walked.containsKey(variable)) {
+        return walked.get(variable);
+      }
+      String last = walk(variable.chain());
+      walked.put(variable, last);
+      return last;
     }
 
     /** Adds the service of {@code step}, fed by {@code upstreams} (null: the request body). */
@@ -102,7 +120,8 @@ public final class AppModelFactory {
               kind(ReturnShape.of(method.getReturnType())),
               placed,
               Services.isBlocking(method),
-              Services.isIdempotent(method)));
+              Services.isIdempotent(method),
+              List.of()));
       return name;
     }
   }

@@ -18,6 +18,7 @@ import javax.lang.model.element.ExecutableElement;
  * @param placed its {@code @Placed} fields, as {@code binary.Class#field}
  * @param blocking whether it runs on worker threads
  * @param idempotent whether a pull from it may be retried after it started processing
+ * @param shares the shared steps whose nearest common downstream it is, upstream first
  */
 public record ServiceModel(
     String name,
@@ -30,11 +31,30 @@ public record ServiceModel(
     ServiceManifest.Kind kind,
     List<String> placed,
     boolean blocking,
-    boolean idempotent) {
+    boolean idempotent,
+    List<String> shares) {
 
   public ServiceModel {
     inputs = List.copyOf(inputs);
     placed = List.copyOf(placed);
+    shares = List.copyOf(shares);
+  }
+
+  /** This service, the nearest common downstream of {@code sharedSteps}. */
+  ServiceModel sharing(List<String> sharedSteps) {
+    return new ServiceModel(
+        name,
+        kubeName,
+        mainClassPackage,
+        mainClassSimpleName,
+        method,
+        inputs,
+        output,
+        kind,
+        placed,
+        blocking,
+        idempotent,
+        sharedSteps);
   }
 
   /** Whether it owns placed state, and so runs its invocations one at a time. */
@@ -60,6 +80,7 @@ public record ServiceModel(
         placed,
         stateful(),
         blocking,
-        idempotent);
+        idempotent,
+        shares);
   }
 }

@@ -1,21 +1,40 @@
 package io.dyninka.processor.reading;
 
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Reads the {@code Flow} chains of one {@code @Dataflow} method body. */
+/**
+ * Reads the {@code Flow} chains of one {@code @Dataflow} method body, and the local {@code Flow}
+ * variables they use: a local whose initializer is a chain is a named sub-flow, read once.
+ *
+ * <p>One parser reads one body: it keeps the variables declared so far.
+ */
 final class ChainParser {
 
   private final FlowSyntax syntax;
   private final StepResolver steps;
   private final CompilationUnitTree unit;
+
+  /** The Flow variables in scope, by name: a later declaration of a name hides an earlier one. */
+  private final Map<String, FlowVariable> variables = new HashMap<>();
+
+  private final List<FlowVariable> declared = new ArrayList<>();
+
+  /** The variable whose initializer is being read: a use of it there is a cycle. */
+  private String defining;
 
   ChainParser(FlowSyntax syntax, StepResolver steps, CompilationUnitTree unit) {
     this.syntax = syntax;
@@ -24,8 +43,8 @@ final class ChainParser {
   }
 
   /**
-   * Every outermost chain expression of the body, wherever it stands (returned, assigned to a
-   * local, an expression statement). A chain split over locals shows up as several chains.
+   * Every outermost chain expression of the body that is not a Flow variable's initializer,
+   * wherever it stands (returned, an expression statement), and a returned Flow variable.
    */
   List<RawChain> chainsOf(MethodTree method) {
     List<RawChain> chains = new ArrayList<>();
@@ -33,6 +52,42 @@ final class ChainParser {
       return chains;
     }
     new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        ExpressionTree initializer = variable.getInitializer();
+        if (initializer == null || !isChain(initializer)) {
+          return super.visitVariable(variable, unused);
+        }
+        String name = variable.getName().toString();
+        FlowVariable flow = new FlowVariable(name, new SourceSite.InTree(variable, unit));
+        defining = name;
+        flow.define(parse(initializer));
+        defining = null;
+        variables.put(name, flow);
+        declared.add(flow);
+        return null;
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        FlowVariable flow = variableNamed(assignment.getVariable());
+        if (flow == null) {
+          return super.visitAssignment(assignment, unused);
+        }
+        // Not read as a chain of its own: the reassignment is the one mistake to report.
+        flow.reassigned(new SourceSite.InTree(assignment, unit));
+        return null;
+      }
+
+      @Override
+      public Void visitReturn(ReturnTree returned, Void unused) {
+        if (returned.getExpression() != null && variableNamed(returned.getExpression()) != null) {
+          chains.add(parse(returned.getExpression()));
+          return null;
+        }
+        return super.visitReturn(returned, unused);
+      }
+
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (syntax.isChainCall(call)) {
@@ -45,6 +100,25 @@ final class ChainParser {
     return chains;
   }
 
+  /** The Flow variables the body declares, in source order. */
+  List<FlowVariable> variables() {
+    return List.copyOf(declared);
+  }
+
+  /** Whether {@code expression} is a chain: a Flow call, or a Flow variable (an alias). */
+  private boolean isChain(ExpressionTree expression) {
+    Tree tree = TreeNames.unparenthesized(expression);
+    return (tree instanceof MethodInvocationTree call && syntax.isChainCall(call))
+        || variableNamed(expression) != null;
+  }
+
+  /** The Flow variable {@code expression} names, or null. */
+  private FlowVariable variableNamed(ExpressionTree expression) {
+    return TreeNames.unparenthesized(expression) instanceof IdentifierTree identifier
+        ? variables.get(identifier.getName().toString())
+        : null;
+  }
+
   private RawChain parse(ExpressionTree expression) {
     Tree tree = TreeNames.unparenthesized(expression);
     SourceSite site = new SourceSite.InTree(tree, unit);
@@ -55,6 +129,17 @@ final class ChainParser {
       }
       if (syntax.isFactoryCall(call)) {
         return new RawChain(head(call), List.of(), site);
+      }
+    }
+    if (tree instanceof IdentifierTree identifier) {
+      String name = identifier.getName().toString();
+      if (name.equals(defining)) {
+        return new RawChain(new RawHead.CyclicVariable(name, site), List.of(), site);
+      }
+      FlowVariable flow = variables.get(name);
+      if (flow != null) {
+        flow.used();
+        return new RawChain(new RawHead.Variable(flow, site), List.of(), site);
       }
     }
     return new RawChain(new RawHead.Unknown(site), List.of(), site);

@@ -46,6 +46,8 @@ public final class DataflowReader {
             new FlowSyntax(types, owner, unit),
             new StepResolver(elements, types, owner, unit),
             unit);
-    return new RawApp(method, owner, dataflow.name(), Origin.BODY, true, parser.chainsOf(body));
+    List<RawChain> chains = parser.chainsOf(body);
+    return new RawApp(
+        method, owner, dataflow.name(), Origin.BODY, true, chains, parser.variables());
   }
 }

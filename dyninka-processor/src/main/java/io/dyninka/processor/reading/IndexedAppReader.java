@@ -68,11 +68,17 @@ public final class IndexedAppReader {
   /** The chain of an indexed app, from its sink up to its heads. */
   private final class ChainRebuild {
     private final Map<String, IndexedService> byName = new HashMap<>();
+    private final Map<String, Integer> consumers = new HashMap<>();
+    private final Map<String, FlowVariable> shared = new HashMap<>();
     private final IndexedService sink;
     private final SourceSite dataflowSite;
 
     ChainRebuild(IndexedApp indexed, ExecutableElement dataflow) {
       indexed.services().forEach(service -> byName.put(service.name(), service));
+      indexed.services().stream()
+          .flatMap(service -> service.inputs().stream())
+          .filter(from -> from != null)
+          .forEach(from -> consumers.merge(from, 1, Integer::sum));
       this.sink = indexed.services().get(indexed.services().size() - 1);
       this.dataflowSite = SourceSite.OnElement.of(dataflow);
     }
@@ -100,9 +106,22 @@ public final class IndexedAppReader {
 
     /** The chain that feeds an input: another service's, or the request body. */
     private RawChain upstream(String from) {
-      return from == null
-          ? new RawChain(new RawHead.RequestBody(dataflowSite), List.of(), dataflowSite)
-          : chainEndingWith(byName.get(from));
+      if (from == null) {
+        return new RawChain(new RawHead.RequestBody(dataflowSite), List.of(), dataflowSite);
+      }
+      if (consumers.getOrDefault(from, 0) < 2) {
+        return chainEndingWith(byName.get(from));
+      }
+      // A step with several consumers was a shared Flow variable: one sub-flow, used again.
+      // (Not computeIfAbsent: the rebuild below may add the variables of its own upstreams.)
+      FlowVariable variable = shared.get(from);
+      if (variable == null) {
+        variable = new FlowVariable(from, dataflowSite);
+        variable.define(chainEndingWith(byName.get(from)));
+        shared.put(from, variable);
+      }
+      variable.used();
+      return new RawChain(new RawHead.Variable(variable, dataflowSite), List.of(), dataflowSite);
     }
 
     private RawStep step(IndexedService service) {

@@ -17,6 +17,7 @@ import javax.lang.model.element.TypeElement;
  * @param bodyReadable whether the compiler let us read the method body (always true for {@link
  *     Origin#STEPS})
  * @param chains the chains found: exactly one in a valid app
+ * @param variables the local {@code Flow} variables the body declares, in source order
  */
 public record RawApp(
     ExecutableElement method,
@@ -24,7 +25,8 @@ public record RawApp(
     String declaredName,
     Origin origin,
     boolean bodyReadable,
-    List<RawChain> chains) {
+    List<RawChain> chains,
+    List<FlowVariable> variables) {
 
   /** Where the chain was read from. */
   public enum Origin {
@@ -41,6 +43,18 @@ public record RawApp(
 
   public RawApp {
     chains = List.copyOf(chains);
+    variables = List.copyOf(variables);
+  }
+
+  /** An app read without Flow variables: from {@code @Dataflow(steps)}, or an unreadable body. */
+  public RawApp(
+      ExecutableElement method,
+      TypeElement owner,
+      String declaredName,
+      Origin origin,
+      boolean bodyReadable,
+      List<RawChain> chains) {
+    this(method, owner, declaredName, origin, bodyReadable, chains, List.of());
   }
 
   /**

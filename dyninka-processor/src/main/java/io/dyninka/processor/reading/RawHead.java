@@ -12,6 +12,16 @@ public sealed interface RawHead {
   /** {@code Flow.zip(first, second, X::m)}: a service with two inputs. */
   record Zip(RawChain first, RawChain second, RawStep join) implements RawHead {}
 
-  /** Anything else, such as a local variable: the chain was not written as one expression. */
+  /**
+   * A use of a local {@code Flow} variable: its sub-flow, the same services at every use.
+   *
+   * @param site this use
+   */
+  record Variable(FlowVariable variable, SourceSite site) implements RawHead {}
+
+  /** A local {@code Flow} variable used in its own initializer: a sub-flow that feeds itself. */
+  record CyclicVariable(String name, SourceSite site) implements RawHead {}
+
+  /** Anything else, such as a field or a method call: not a chain the processor can read. */
   record Unknown(SourceSite site) implements RawHead {}
 }

@@ -69,7 +69,19 @@ final class ManifestText {
     name(2, "blocking");
     out.append(service.blocking()).append(",\n");
     name(2, "idempotent");
-    out.append(service.idempotent()).append('\n');
+    out.append(service.idempotent());
+    List<String> shares = service.shares();
+    if (!shares.isEmpty()) {
+      out.append(",\n");
+      name(2, "shares");
+      out.append('[');
+      for (int i = 0; i < shares.size(); i++) {
+        out.append(i == 0 ? " " : ", ");
+        string(shares.get(i));
+      }
+      out.append(" ]");
+    }
+    out.append('\n');
     indent(1).append('}');
   }
 

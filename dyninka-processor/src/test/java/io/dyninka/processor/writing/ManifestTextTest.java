@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ManifestTextTest {
 
   @Test
-  @DisplayName("is byte for byte what AppManifest.encode writes")
+  @DisplayName("is byte for byte what AppManifest.encode writes, with and without shares")
   void sameAsEncode() {
     AppManifest manifest =
         new AppManifest(
@@ -42,7 +42,8 @@ class ManifestTextTest {
                     List.of("org.example.shop.Shop#sum", "org.example.shop.Shop#count"),
                     true,
                     true,
-                    false)),
+                    false,
+                    List.of("get", "other"))),
             "join");
 
     assertThat(ManifestText.of(manifest)).isEqualTo(manifest.encode());

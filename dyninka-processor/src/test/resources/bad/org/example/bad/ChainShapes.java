@@ -32,11 +32,12 @@ public class ChainShapes {
     return Flow.from(ChainShapes::one).then(ChainShapes::twice); // second
   }
 
-  @Dataflow(name = "split")
-  static Flow<Integer> split() {
-    Flow<Integer> head = Flow.from(ChainShapes::one);
-    return head.then(ChainShapes::twice); // split
+  @Dataflow(name = "field-head")
+  static Flow<Integer> fieldHead() {
+    return HEAD.then(ChainShapes::twice); // field
   }
+
+  static final Flow<Integer> HEAD = null;
 
   @Dataflow(name = "only-input")
   static Flow<Integer> onlyInput() {
