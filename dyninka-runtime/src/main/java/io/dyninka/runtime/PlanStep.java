@@ -20,7 +20,7 @@ final class PlanStep implements CallStep {
 
   @Override
   public void handle(Call call) {
-    call.pulls = setup.planner().plan(call.request.getHeader(RoutePlanner.HEADER));
+    call.pulls = setup.planner().plan(call.route());
     call.arguments = new Object[setup.self().inputs().size()];
     if (setup.readsRequestBody()) {
       readBodyInput(call);
