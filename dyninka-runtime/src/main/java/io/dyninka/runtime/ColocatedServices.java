@@ -11,9 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The services that share one process, and where each of their started instances runs: what the
  * {@link LocalUpstream} of a member asks to call another member directly.
  *
- * <p>Every member starts one instance per event loop (one in all, for a stateful one); each
- * registers its {@link CallHandler} with the event-loop thread it lives on, so that a caller finds
- * the callee's instance on its own thread and calls it without a thread hop.
+ * <p>A stateless member is called on the caller's own event loop, through a call path the caller
+ * builds from the member's {@link ServiceSetup} ({@link LocalCalls}). A stateful member is called
+ * through its single instance, which registers its {@link CallHandler} with the event-loop thread
+ * it lives on, so that its invocations stay serial.
  */
 public final class ColocatedServices {
 
@@ -21,6 +22,7 @@ public final class ColocatedServices {
   record Instance(Thread loop, io.vertx.core.Context context, CallHandler handler) {}
 
   private final Set<String> members;
+  private final Map<String, ServiceSetup> setups = new ConcurrentHashMap<>();
   private final Map<String, List<Instance>> instances = new ConcurrentHashMap<>();
 
   /** A process hosting {@code members}, services of one app. */
@@ -34,6 +36,16 @@ public final class ColocatedServices {
 
   boolean contains(String service) {
     return members.contains(service);
+  }
+
+  /** A member's setup, before its instances start: what a caller needs to run its call path. */
+  void register(ServiceSetup setup) {
+    setups.put(setup.name(), setup);
+  }
+
+  /** The setup of member {@code service}; null before it has started. */
+  ServiceSetup setup(String service) {
+    return setups.get(service);
   }
 
   void register(String service, Instance instance) {

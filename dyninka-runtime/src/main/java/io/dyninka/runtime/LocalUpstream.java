@@ -11,32 +11,38 @@ import io.vertx.core.buffer.Buffer;
  * its group is a direct call of that member's {@link CallHandler}, with no HTTP and no JSON; a pull
  * from any other service goes over the {@code network} as before.
  *
- * <p>A callee with an instance on the caller's event loop (every stateless one) runs right there,
- * under the caller's {@link RequestScope}. One without (a stateful service, whose single instance
- * keeps its invocations serial) runs on its own event loop, under a scope with the same trace and
- * the time left, and its answer comes back to the caller's loop. Either way the caller's deadline
- * ends the pull with the same 504 as over HTTP.
+ * <p>A stateless callee runs right there, on the caller's event loop, under the caller's {@link
+ * RequestScope} ({@link LocalCalls}). A stateful one runs on its single instance, which keeps its
+ * invocations serial: inline when that instance is on the caller's loop, else on its own loop under
+ * a scope with the same trace and the time left, its answer coming back to the caller's loop.
+ * Either way the caller's deadline ends the pull with the same 504 as over HTTP.
  */
 final class LocalUpstream implements Upstream {
 
   private final ServiceSetup setup;
+  private final LocalCalls local;
   private final ColocatedServices group;
   private final Upstream network;
   private final Context context;
 
-  LocalUpstream(ServiceSetup setup, ColocatedServices group, Upstream network, Context context) {
+  LocalUpstream(ServiceSetup setup, LocalCalls local, Upstream network) {
     this.setup = setup;
-    this.group = group;
+    this.local = local;
+    this.group = local.group();
     this.network = network;
-    this.context = context;
+    this.context = local.context();
   }
 
   @Override
   public void pull(
       String service, String route, Buffer body, RequestScope scope, Completable<Answer> done) {
+    ServiceSetup member = group.contains(service) ? group.setup(service) : null;
     Instance callee =
-        group.contains(service) ? group.instance(service, Thread.currentThread()) : null;
-    if (callee == null) {
+        member != null && member.self().stateful()
+            ? group.instance(service, Thread.currentThread())
+            : null;
+    if (member == null || (member.self().stateful() && callee == null)) {
+      // Not a member, or not started yet: over HTTP, as without a group.
       network.pull(service, route, body, scope, done);
       return;
     }
@@ -46,6 +52,10 @@ final class LocalUpstream implements Upstream {
     }
     DirectPull pull = new DirectPull(service, done);
     scope.track(pull::expire);
+    if (callee == null) {
+      local.handler(member).handleDirect(route, body, scope, pull);
+      return;
+    }
     if (callee.loop() == Thread.currentThread()) {
       callee.handler().handleDirect(route, body, scope, pull);
       return;
@@ -67,7 +77,7 @@ final class LocalUpstream implements Upstream {
 
   @Override
   public Future<Void> close() {
-    return network.close();
+    return Future.all(network.close(), local.close()).mapEmpty();
   }
 
   private Problem timedOut(String service) {

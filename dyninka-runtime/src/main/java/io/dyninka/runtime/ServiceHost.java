@@ -107,6 +107,9 @@ public final class ServiceHost {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    if (group != null) {
+      group.register(setup);
+    }
     int count = setup.self().stateful() ? 1 : Math.max(1, instances);
     // A negative port makes Vert.x pick one free port that the instances listening on that same
     // negative port share; a distinct one per host keeps two services in one Vert.x apart.

@@ -47,7 +47,7 @@ final class ServiceVerticle extends VerticleBase {
   public Future<?> start() {
     upstream = new UpstreamClient(vertx, setup);
     if (group != null) {
-      upstream = new LocalUpstream(setup, group, upstream, context);
+      upstream = new LocalUpstream(setup, new LocalCalls(vertx, context, group), upstream);
     }
     problems = new ProblemResponder(setup);
     calls = new CallHandler(setup, context, upstream, new DeadlineWatch(vertx), problems);
