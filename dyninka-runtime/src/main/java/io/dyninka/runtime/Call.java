@@ -2,6 +2,7 @@ package io.dyninka.runtime;
 
 import io.dyninka.runtime.RoutePlanner.Pull;
 import io.dyninka.runtime.Upstream.Answer;
+import io.vertx.core.Completable;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -11,11 +12,24 @@ import java.util.Map;
 /**
  * One request on its way through the {@link CallStep}s: what it came with, and what each step
  * leaves for the next. Lives on one event loop, so it needs no locks.
+ *
+ * <p>A call comes over HTTP, or directly from another service of the same process: then it has no
+ * request nor response, its route is given, and it is answered by an {@link Answer} to {@link
+ * #direct}.
  */
 final class Call {
 
+  /** The HTTP request; null for a direct call. */
   final HttpServerRequest request;
+
+  /** Where an HTTP call is answered; null for a direct call. */
   final HttpServerResponse response;
+
+  /** Where a direct call is answered; null for an HTTP call. */
+  final Completable<Answer> direct;
+
+  /** A direct call's route (the caller's {@code Dyninka-Route} rest), null for the manifest's. */
+  private final String route;
 
   /** The body of a POST, forwarded to every upstream; null for a pull. */
   final Buffer body;
@@ -61,8 +75,31 @@ final class Call {
   Call(HttpServerRequest request, Buffer body, ProblemResponder problems) {
     this.request = request;
     this.response = request.response();
+    this.direct = null;
+    this.route = null;
     this.body = body;
     this.problems = problems;
+  }
+
+  /** A direct call, under the caller's {@code scope}: its deadline and trace. */
+  Call(
+      String route,
+      Buffer body,
+      RequestScope scope,
+      ProblemResponder problems,
+      Completable<Answer> direct) {
+    this.request = null;
+    this.response = null;
+    this.direct = direct;
+    this.route = route;
+    this.body = body;
+    this.scope = scope;
+    this.problems = problems;
+  }
+
+  /** The route this call must follow: its {@code Dyninka-Route}; null for the manifest's. */
+  String route() {
+    return request == null ? route : request.getHeader(RoutePlanner.HEADER);
   }
 
   /** The body a pull from {@code service} carries: the client's, or an envelope into a region. */
@@ -92,6 +129,12 @@ final class Call {
 
   /** Answers the call with {@code failure}'s problem (a 500 for anything but a problem). */
   void fail(Throwable failure) {
-    problems.fail(response, failure);
+    if (direct == null) {
+      problems.fail(response, failure);
+      return;
+    }
+    Problem problem = problems.problemOf(failure);
+    direct.succeed(
+        new Answer(problem.status(), problem.toJson().toBuffer(), Problem.CONTENT_TYPE, null));
   }
 }

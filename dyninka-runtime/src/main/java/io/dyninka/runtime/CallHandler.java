@@ -1,5 +1,7 @@
 package io.dyninka.runtime;
 
+import io.dyninka.runtime.Upstream.Answer;
+import io.vertx.core.Completable;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -15,7 +17,9 @@ import io.vertx.core.http.HttpServerRequest;
 final class CallHandler {
 
   private final CallStep first;
+  private final CallStep plan;
   private final ProblemResponder problems;
+  private final DeadlineWatch deadlines;
 
   CallHandler(
       ServiceSetup setup,
@@ -24,11 +28,12 @@ final class CallHandler {
       DeadlineWatch deadlines,
       ProblemResponder problems) {
     this.problems = problems;
+    this.deadlines = deadlines;
     CallStep encode = new EncodeStep(setup);
     CallStep invoke = new InvokeStep(setup.call(), context, encode);
     CallStep combine = new CombineStep(setup, invoke);
-    CallStep pull = new PullStep(upstream, deadlines, combine);
-    CallStep plan = new PlanStep(setup, pull);
+    CallStep pull = new PullStep(upstream, deadlines, setup.codec(), combine);
+    this.plan = new PlanStep(setup, pull);
     CallStep authorize = new AuthorizeStep(setup, plan);
     this.first = new AdmitStep(setup, deadlines, authorize);
   }
@@ -38,6 +43,29 @@ final class CallHandler {
     Call call = new Call(request, body, problems);
     try {
       first.handle(call);
+    } catch (RuntimeException e) {
+      call.fail(e);
+    }
+  }
+
+  /**
+   * Answers a call from another service of this process, on this verticle's event loop: the same
+   * steps from the plan on, under the caller's {@code scope}. It was admitted and authorized where
+   * it came in; its answer carries the output object, not JSON.
+   */
+  void handleDirect(String route, Buffer body, RequestScope scope, Completable<Answer> done) {
+    Call call =
+        new Call(
+            route,
+            body,
+            scope,
+            problems,
+            (answer, failure) -> {
+              deadlines.forget(scope);
+              done.complete(answer, failure);
+            });
+    try {
+      plan.handle(call);
     } catch (RuntimeException e) {
       call.fail(e);
     }

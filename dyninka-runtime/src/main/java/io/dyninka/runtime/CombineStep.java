@@ -55,15 +55,20 @@ final class CombineStep implements CallStep {
     }
     if (filtered) {
       // This service was traversed without running its function: its entry says so with 0.
-      call.response
-          .setStatusCode(204)
-          .putHeader(ServerTiming.HEADER, ServerTiming.append(timing, setup.name(), 0))
-          .end();
+      String entries = ServerTiming.append(timing, setup.name(), 0);
+      if (call.direct != null) {
+        call.direct.succeed(new Answer(204, Buffer.buffer(), null, entries));
+        return;
+      }
+      call.response.setStatusCode(204).putHeader(ServerTiming.HEADER, entries).end();
       return;
     }
     for (int i = 0; i < count; i++) {
       Pull pull = call.pulls.get(i);
-      call.arguments[pull.parameter()] = decode(pull, call.answer(i).body());
+      Answer answer = call.answer(i);
+      // An upstream of the same process handed its output over as it is: nothing to decode.
+      call.arguments[pull.parameter()] =
+          answer.decoded() ? answer.value() : decode(pull, answer.body());
     }
     if (call.shared != null && !call.shared.isEmpty()) {
       fillShared(call);
@@ -93,6 +98,15 @@ final class CombineStep implements CallStep {
     }
     JsonArray path = problem.getValue("path") instanceof JsonArray array ? array : new JsonArray();
     problem.put("path", path.add(setup.name()));
+    if (call.direct != null) {
+      call.direct.succeed(
+          new Answer(
+              answer.status(),
+              problem.toBuffer(),
+              Problem.CONTENT_TYPE,
+              ServerTiming.append(call.timing, setup.name(), 0)));
+      return;
+    }
     call.response
         .setStatusCode(answer.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)

@@ -1,5 +1,6 @@
 package io.dyninka.runtime;
 
+import io.dyninka.runtime.Upstream.Answer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 
@@ -21,6 +22,15 @@ final class EncodeStep implements CallStep {
   @Override
   public void handle(Call call) {
     FunctionCall.Outcome outcome = call.outcome;
+    if (call.direct != null) {
+      // A caller in the same process takes the output object itself: no JSON either way.
+      String entries = ServerTiming.append(call.timing, setup.name(), outcome.nanos());
+      call.direct.succeed(
+          outcome.filtered()
+              ? new Answer(204, Buffer.buffer(), null, entries)
+              : new Answer(200, null, null, entries, outcome.value()));
+      return;
+    }
     call.response.putHeader(
         ServerTiming.HEADER, ServerTiming.append(call.timing, setup.name(), outcome.nanos()));
     if (outcome.filtered()) {

@@ -79,6 +79,8 @@ public record HostConfig(
           "DYNINKA_TOKEN",
           "DYNINKA_PUBLIC_SINK",
           "DYNINKA_INSTANCES",
+          "DYNINKA_GROUP",
+          "DYNINKA_PORTS",
           ServiceHost.PARENT_PID_ENV);
 
   /**
@@ -137,6 +139,25 @@ public record HostConfig(
         token,
         s.flag("DYNINKA_PUBLIC_SINK", "dyninka.public.sink", true),
         (int) s.number("DYNINKA_INSTANCES", "dyninka.instances", 0));
+  }
+
+  /** These settings with another listen port: each member of a group has its own. */
+  public HostConfig withPort(int value) {
+    return new HostConfig(
+        value,
+        host,
+        peers,
+        upstreamTimeout,
+        maxBodyBytes,
+        maxHeaderBytes,
+        maxJsonDepth,
+        maxInFlight,
+        retries,
+        shutdownGrace,
+        drainDelay,
+        token,
+        publicSink,
+        instances);
   }
 
   private static void rejectUnknown(Set<String> names) {

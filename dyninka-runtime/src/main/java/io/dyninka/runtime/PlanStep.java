@@ -26,7 +26,7 @@ final class PlanStep implements CallStep {
 
   @Override
   public void handle(Call call) {
-    call.pulls = setup.planner().plan(call.request.getHeader(RoutePlanner.HEADER));
+    call.pulls = setup.planner().plan(call.route());
     call.arguments = new Object[setup.self().inputs().size()];
     Buffer clientBody = call.body;
     if (sharing != null) {

@@ -16,6 +16,11 @@ final class ProblemResponder {
   }
 
   void fail(HttpServerResponse response, Throwable failure) {
+    answer(response, problemOf(failure));
+  }
+
+  /** The problem that answers {@code failure}; an unexpected one is logged. */
+  Problem problemOf(Throwable failure) {
     Problem problem;
     if (failure instanceof ProblemException e) {
       problem = e.problem();
@@ -31,7 +36,7 @@ final class ProblemResponder {
       problem =
           ProblemType.INTERNAL_ERROR.problem(String.valueOf(failure.getMessage()), setup.name());
     }
-    answer(response, problem);
+    return problem;
   }
 
   /** Answers {@code problem}, unless the response has already begun or the client has left. */

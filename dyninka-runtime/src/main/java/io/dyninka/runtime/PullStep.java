@@ -20,11 +20,13 @@ final class PullStep implements CallStep {
 
   private final Upstream upstream;
   private final DeadlineWatch deadlines;
+  private final JsonCodec codec;
   private final CallStep next;
 
-  PullStep(Upstream upstream, DeadlineWatch deadlines, CallStep next) {
+  PullStep(Upstream upstream, DeadlineWatch deadlines, JsonCodec codec, CallStep next) {
     this.upstream = upstream;
     this.deadlines = deadlines;
+    this.codec = codec;
     this.next = next;
   }
 
@@ -63,8 +65,11 @@ final class PullStep implements CallStep {
             call.resume(next);
             return;
           }
-          call.shared.put(share.service(), answer.body());
           try {
+            // A shared step in the same process hands its output object over: the branches still
+            // get it as the JSON its service would have answered.
+            call.shared.put(
+                share.service(), answer.decoded() ? codec.encode(answer.value()) : answer.body());
             pullShared(call, index + 1);
           } catch (RuntimeException e) {
             call.fail(e);

@@ -18,6 +18,10 @@ final class RequestScope {
   private final String traceparent;
   private final long deadlineNanos;
   private final List<HttpClientRequest> inFlight = new ArrayList<>(2);
+
+  /** How to stop the pulls of services in this process; null until there is one. */
+  private List<Runnable> directPulls;
+
   private boolean cancelled;
   private boolean ended;
 
@@ -66,6 +70,14 @@ final class RequestScope {
     }
   }
 
+  /** Tracks a pull from a service of this process, which {@code stop} ends as timed out. */
+  void track(Runnable stop) {
+    if (directPulls == null) {
+      directPulls = new ArrayList<>(2);
+    }
+    directPulls.add(stop);
+  }
+
   /** True the first time the request ends, whether answered or cut off; false after. */
   boolean end() {
     if (ended) {
@@ -89,5 +101,10 @@ final class RequestScope {
   private void stopPulls() {
     inFlight.forEach(HttpClientRequest::reset);
     inFlight.clear();
+    if (directPulls != null) {
+      List<Runnable> stops = directPulls;
+      directPulls = null;
+      stops.forEach(Runnable::run);
+    }
   }
 }

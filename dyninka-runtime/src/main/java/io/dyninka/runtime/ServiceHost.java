@@ -86,11 +86,29 @@ public final class ServiceHost {
       ServiceFunction function,
       HostConfig config,
       int instances) {
+    return start(vertx, manifest, service, function, config, instances, null);
+  }
+
+  /**
+   * Starts {@code service} of {@code manifest} on {@code vertx} as a member of {@code group}: its
+   * pulls from the other members are direct calls (null: every pull goes over HTTP).
+   */
+  public static Future<ServiceHost> start(
+      Vertx vertx,
+      AppManifest manifest,
+      String service,
+      ServiceFunction function,
+      HostConfig config,
+      int instances,
+      ColocatedServices group) {
     ServiceSetup setup;
     try {
       setup = new ServiceSetup(manifest, service, function, config);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
+    }
+    if (group != null) {
+      group.register(setup);
     }
     int count = setup.self().stateful() ? 1 : Math.max(1, instances);
     // A negative port makes Vert.x pick one free port that the instances listening on that same
@@ -99,7 +117,7 @@ public final class ServiceHost {
     List<ServiceVerticle> created = new CopyOnWriteArrayList<>();
     Supplier<Deployable> instance =
         () -> {
-          ServiceVerticle verticle = new ServiceVerticle(setup, port);
+          ServiceVerticle verticle = new ServiceVerticle(setup, port, group);
           created.add(verticle);
           return verticle;
         };

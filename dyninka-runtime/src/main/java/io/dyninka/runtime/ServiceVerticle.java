@@ -25,21 +25,36 @@ final class ServiceVerticle extends VerticleBase {
 
   private final ServiceSetup setup;
   private final int port;
+  private final ColocatedServices group;
+  private ColocatedServices.Instance registered;
   private Upstream upstream;
   private ProblemResponder problems;
   private CallHandler calls;
   private HttpServer server;
 
   ServiceVerticle(ServiceSetup setup, int port) {
+    this(setup, port, null);
+  }
+
+  /** An instance of a member of {@code group} (null for a service alone in its process). */
+  ServiceVerticle(ServiceSetup setup, int port, ColocatedServices group) {
     this.setup = setup;
     this.port = port;
+    this.group = group;
   }
 
   @Override
   public Future<?> start() {
     upstream = new UpstreamClient(vertx, setup);
+    if (group != null) {
+      upstream = new LocalUpstream(setup, new LocalCalls(vertx, context, group), upstream);
+    }
     problems = new ProblemResponder(setup);
     calls = new CallHandler(setup, context, upstream, new DeadlineWatch(vertx), problems);
+    if (group != null) {
+      registered = new ColocatedServices.Instance(Thread.currentThread(), context, calls);
+      group.register(setup.name(), registered);
+    }
     Router router = Router.router(vertx);
     router.get("/health/live").handler(this::handleLive);
     router.get("/health/ready").handler(this::handleReady);
@@ -80,6 +95,9 @@ final class ServiceVerticle extends VerticleBase {
   /** Stops accepting, lets the requests in flight finish within the grace period, then closes. */
   @Override
   public Future<?> stop() {
+    if (registered != null) {
+      group.unregister(setup.name(), registered);
+    }
     return server
         .shutdown(setup.config().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
         .eventually(() -> upstream.close());

@@ -11,8 +11,23 @@ import io.vertx.core.buffer.Buffer;
  */
 interface Upstream {
 
-  /** An upstream's answer: status, body, and its {@code Server-Timing} entries. */
-  record Answer(int status, Buffer body, String contentType, String serverTiming) {}
+  /**
+   * An upstream's answer: status, body, and its {@code Server-Timing} entries. An upstream in the
+   * same process answers a 200 with its output object as {@code value} and no body: it is handed to
+   * the caller as is, never written as JSON.
+   */
+  record Answer(int status, Buffer body, String contentType, String serverTiming, Object value) {
+
+    /** An answer over HTTP: its body is JSON. */
+    Answer(int status, Buffer body, String contentType, String serverTiming) {
+      this(status, body, contentType, serverTiming, null);
+    }
+
+    /** Whether the caller takes {@link #value} as it is instead of decoding {@link #body}. */
+    boolean decoded() {
+      return body == null;
+    }
+  }
 
   /**
    * Pulls from {@code service}, forwarding the request body (null for none), the rest of the route

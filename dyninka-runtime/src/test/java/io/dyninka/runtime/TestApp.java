@@ -2,6 +2,7 @@ package io.dyninka.runtime;
 
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.InputManifest;
+import io.dyninka.manifest.Placement;
 import io.dyninka.manifest.ServiceManifest;
 import io.dyninka.manifest.ServiceManifest.Kind;
 import io.vertx.core.Vertx;
@@ -31,6 +32,7 @@ final class TestApp implements AutoCloseable {
           .build();
   private Duration timeout = Duration.ofSeconds(5);
   private final Map<String, String> settings = new LinkedHashMap<>();
+  private String colocate;
   private Vertx vertx;
 
   TestApp(String name) {
@@ -104,6 +106,14 @@ final class TestApp implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Puts services in groups as {@code -Ddyninka.colocate} does: members call each other directly.
+   */
+  TestApp colocate(String spec) {
+    this.colocate = spec;
+    return this;
+  }
+
   TestApp timeout(Duration value) {
     this.timeout = value;
     return this;
@@ -125,6 +135,13 @@ final class TestApp implements AutoCloseable {
       vertx = Vertx.vertx();
     }
     AppManifest manifest = manifest();
+    Placement placement = Placement.parse(colocate, manifest);
+    Map<Placement.Group, ColocatedServices> groups = new LinkedHashMap<>();
+    for (Placement.Group group : placement.groups()) {
+      if (group.members().size() > 1) {
+        groups.put(group, new ColocatedServices(group.members()));
+      }
+    }
     Map<String, String> peers = new LinkedHashMap<>(extraPeers);
     for (ServiceManifest service : services) {
       if (extraPeers.containsKey(service.name())) {
@@ -136,7 +153,13 @@ final class TestApp implements AutoCloseable {
       HostConfig config = HostConfig.defaults(env);
       ServiceHost host =
           ServiceHost.start(
-                  vertx, manifest, service.name(), functions.get(service.name()), config, 2)
+                  vertx,
+                  manifest,
+                  service.name(),
+                  functions.get(service.name()),
+                  config,
+                  2,
+                  groups.get(placement.groupOf(service.name())))
               .await();
       hosts.put(service.name(), host);
       peers.put(service.name(), "http://127.0.0.1:" + host.port());

@@ -1,9 +1,12 @@
 package io.dyninka.runtime.launch;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.Placement;
 import io.dyninka.manifest.ServiceManifest;
 import io.dyninka.runtime.PeerAddresses;
 import io.dyninka.runtime.ServiceHost;
+import io.dyninka.runtime.group.GroupMain;
+import io.dyninka.runtime.group.MemberPorts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,10 +70,21 @@ public final class LocalLauncher {
    *     process of the launch has then been stopped
    */
   public RunningApp start(AppManifest manifest) {
+    return start(manifest, Placement.split(manifest));
+  }
+
+  /**
+   * Starts {@code manifest} with its services grouped as {@code placement} says: one JVM per group,
+   * where each member listens on its own free port and calls the other members directly. The table
+   * shows each service with its group and the pid of the group's JVM.
+   *
+   * @throws LaunchException as {@link #start(AppManifest)}
+   */
+  public RunningApp start(AppManifest manifest, Placement placement) {
     check(manifest);
     for (int attempt = 1; ; attempt++) {
       try {
-        return startOnce(manifest);
+        return startOnce(manifest, placement);
       } catch (LaunchException e) {
         if (attempt == PORT_ATTEMPTS || !tookPortInTheMeantime(e)) {
           throw e;
@@ -90,7 +104,7 @@ public final class LocalLauncher {
         && e.lastLines().stream().anyMatch(line -> line.contains("Address already in use"));
   }
 
-  private RunningApp startOnce(AppManifest manifest) {
+  private RunningApp startOnce(AppManifest manifest, Placement placement) {
     List<ServiceManifest> services = manifest.services();
     List<Integer> ports = FreePorts.pick(services.size());
     Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
@@ -104,14 +118,27 @@ public final class LocalLauncher {
     Thread shutdownHook = new Thread(group::stop, "dyninka-stop-" + manifest.app());
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try (ClasspathArgument classpathArgument = ClasspathArgument.of(classpath)) {
+      Map<String, Integer> portOf = new LinkedHashMap<>();
       for (int i = 0; i < services.size(); i++) {
-        ServiceManifest service = services.get(i);
-        int port = ports.get(i);
-        serviceEnvironment.put("PORT", Integer.toString(port));
-        group.add(startProcess(service, port, classpathArgument, serviceEnvironment));
+        portOf.put(services.get(i).name(), ports.get(i));
+      }
+      for (Placement.Group placed : placement.groups()) {
+        if (placed.members().size() == 1) {
+          ServiceManifest service = manifest.service(placed.members().get(0)).orElseThrow();
+          int port = portOf.get(service.name());
+          serviceEnvironment.put("PORT", Integer.toString(port));
+          group.add(startProcess(service, port, classpathArgument, serviceEnvironment));
+        } else {
+          group.add(startGroup(manifest, placed, portOf, classpathArgument, serviceEnvironment));
+        }
       }
       new ReadinessProbe(readinessTimeout).awaitReady(group.services());
-      return new RunningApp(manifest.app(), manifest.sink(), group, shutdownHook);
+      return new RunningApp(
+          manifest.app(),
+          manifest.sink(),
+          services.stream().map(ServiceManifest::name).toList(),
+          group,
+          shutdownHook);
     } catch (RuntimeException | Error e) {
       group.stop();
       RunningApp.removeShutdownHook(shutdownHook);
@@ -137,6 +164,51 @@ public final class LocalLauncher {
           service.name(),
           "Cannot start service '"
               + service.name()
+              + "' with "
+              + javaExecutable
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** One JVM for the members of {@code placed}, each on its own port ({@link GroupMain}). */
+  private ServiceProcess startGroup(
+      AppManifest manifest,
+      Placement.Group placed,
+      Map<String, Integer> portOf,
+      ClasspathArgument classpathArgument,
+      Map<String, String> serviceEnvironment) {
+    Map<String, Integer> members = new LinkedHashMap<>();
+    placed.members().forEach(member -> members.put(member, portOf.get(member)));
+    Map<String, String> env = new LinkedHashMap<>(serviceEnvironment);
+    env.remove("PORT");
+    env.put(GroupMain.GROUP_ENV, placed.name());
+    env.put(
+        MemberPorts.ENV,
+        String.join(
+            ",", members.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    // GroupMain starts its members in the app's order: the last one ready means all are.
+    String last =
+        manifest.services().stream()
+            .map(ServiceManifest::name)
+            .filter(members::containsKey)
+            .reduce((first, second) -> second)
+            .orElseThrow();
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable.toString());
+    command.addAll(jvmFlags.flags());
+    command.addAll(classpathArgument.arguments());
+    command.add(GroupMain.class.getName());
+    command.add(manifest.app());
+    try {
+      return ServiceProcess.start(placed.name(), members.get(last), members, command, env, logSink);
+    } catch (IOException e) {
+      throw new LaunchException(
+          LaunchException.Reason.NOT_STARTED,
+          placed.name(),
+          "Cannot start group '"
+              + placed.name()
               + "' with "
               + javaExecutable
               + ": "

@@ -21,19 +21,36 @@ public final class RunningApp implements AutoCloseable {
   private final ServiceGroup group;
   private final Thread shutdownHook;
   private final Map<String, RunningService> services = new LinkedHashMap<>();
+  private final Map<String, String> groups = new LinkedHashMap<>();
   private final CompletableFuture<ServiceExit> unexpectedExit = new CompletableFuture<>();
 
   RunningApp(String app, String sink, ServiceGroup group, Thread shutdownHook) {
+    this(app, sink, List.of(), group, shutdownHook);
+  }
+
+  /** An app whose services are listed in {@code order} (the manifest's), whatever their process. */
+  RunningApp(String app, String sink, List<String> order, ServiceGroup group, Thread shutdownHook) {
     this.app = app;
     this.sink = sink;
     this.group = group;
     this.shutdownHook = shutdownHook;
     for (ServiceProcess service : group.services()) {
-      services.put(
-          service.name(),
-          new RunningService(service.name(), service.url(), service.port(), service.pid()));
+      service
+          .members()
+          .forEach(
+              (name, port) -> {
+                URI url = URI.create("http://127.0.0.1:" + port);
+                services.put(name, new RunningService(name, url, port, service.pid()));
+                groups.put(name, service.name());
+              });
       service.exit().thenAccept(this::onExit);
     }
+    // In the app's order, whatever the order of the processes.
+    Map<String, RunningService> ordered = new LinkedHashMap<>();
+    order.forEach(name -> ordered.put(name, services.get(name)));
+    services.keySet().forEach(name -> ordered.putIfAbsent(name, services.get(name)));
+    services.clear();
+    services.putAll(ordered);
   }
 
   private void onExit(ServiceExit exit) {
@@ -111,20 +128,35 @@ public final class RunningApp implements AutoCloseable {
     return !group.isStopping() && group.services().stream().allMatch(ServiceProcess::isAlive);
   }
 
-  /** A plain-text table of the services: a header, then one line per service, head first. */
+  /** The group (process) that hosts {@code name}: {@code a+b}, or its own name when alone. */
+  public String groupOf(String name) {
+    service(name);
+    return groups.get(name);
+  }
+
+  /**
+   * A plain-text table of the services: a header, then one line per service, head first; with a
+   * GROUP column when some services share a process, whose pid they then share too.
+   */
   public String table() {
+    boolean grouped = groups.entrySet().stream().anyMatch(e -> !e.getKey().equals(e.getValue()));
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"SERVICE", "URL", "PID"});
+    rows.add(
+        grouped
+            ? new String[] {"SERVICE", "URL", "PID", "GROUP"}
+            : new String[] {"SERVICE", "URL", "PID"});
     services
         .values()
         .forEach(
-            s ->
-                rows.add(
-                    new String[] {
-                      s.name().equals(sink) ? s.name() + " (entry)" : s.name(),
-                      s.url().toString(),
-                      Long.toString(s.pid())
-                    }));
+            s -> {
+              String name = s.name().equals(sink) ? s.name() + " (entry)" : s.name();
+              String url = s.url().toString();
+              String pid = Long.toString(s.pid());
+              rows.add(
+                  grouped
+                      ? new String[] {name, url, pid, groups.get(s.name())}
+                      : new String[] {name, url, pid});
+            });
     return TextTable.format(rows);
   }
 

@@ -22,13 +22,15 @@ final class ServiceProcess {
 
   private final String name;
   private final int port;
+  private final Map<String, Integer> members;
   private final Process process;
   private final Deque<String> lastLines = new ArrayDeque<>();
   private final CompletableFuture<ServiceExit> exit = new CompletableFuture<>();
 
-  private ServiceProcess(String name, int port, Process process) {
+  private ServiceProcess(String name, int port, Map<String, Integer> members, Process process) {
     this.name = name;
     this.port = port;
+    this.members = Map.copyOf(members);
     this.process = process;
   }
 
@@ -43,9 +45,24 @@ final class ServiceProcess {
       Map<String, String> environment,
       Consumer<String> sink)
       throws IOException {
+    return start(name, port, Map.of(name, port), command, environment, sink);
+  }
+
+  /**
+   * Starts a process that hosts {@code members} (service → port), known as {@code name} (the
+   * group); {@code port} is the one whose readiness means the whole process is ready.
+   */
+  static ServiceProcess start(
+      String name,
+      int port,
+      Map<String, Integer> members,
+      List<String> command,
+      Map<String, String> environment,
+      Consumer<String> sink)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
-    ServiceProcess service = new ServiceProcess(name, port, builder.start());
+    ServiceProcess service = new ServiceProcess(name, port, members, builder.start());
     // The child never reads its stdin; closing it keeps it from waiting on our terminal.
     service.process.getOutputStream().close();
     Thread pump = new Thread(() -> service.drain(sink), "dyninka-log-" + name);
@@ -107,6 +124,11 @@ final class ServiceProcess {
 
   int port() {
     return port;
+  }
+
+  /** The port of each service this process hosts: itself alone, or the members of its group. */
+  Map<String, Integer> members() {
+    return members;
   }
 
   URI url() {
