@@ -1,0 +1,235 @@
+package io.dyninka.runtime;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which fields of a value may be null, read from JSpecify's annotations by name (JSpecify need not
+ * be on the class path): a field or record component whose type is {@code @NonNull}, or that is
+ * declared in a {@code @NullMarked} class, package or module and not {@code @Nullable}, must not be
+ * null; every other reference field may be, as it may in {@code Flow.runLocal}. Primitives are
+ * Jackson's to refuse. Nulls inside collections, arrays and maps travel as they are.
+ *
+ * <p>The fields to check are found once per class; a class without any annotated field, nor any
+ * field that may hold one, costs one lookup per value.
+ */
+final class NullPolicy {
+
+  private static final String JSPECIFY = "org.jspecify.annotations.";
+  private static final int MAX_DEPTH = 64;
+
+  private static final ClassValue<Shape> SHAPES =
+      new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+          return Shape.of(type);
+        }
+      };
+
+  private NullPolicy() {}
+
+  /**
+   * The first null that {@code value}'s types forbid, as its path and why ({@code Average.label:
+   * null, but it is @NonNull}); {@code null} when there is none.
+   */
+  static String violation(Object value) {
+    if (value == null) {
+      return null;
+    }
+    return walk(value, value.getClass().getSimpleName(), 0);
+  }
+
+  private static String walk(Object value, String path, int depth) {
+    if (depth > MAX_DEPTH) {
+      return null; // deeper than any JSON Jackson writes by default; a cycle fails in Jackson
+    }
+    if (value instanceof Collection<?> items) {
+      return walkAll(items, path, depth);
+    }
+    if (value instanceof Map<?, ?> map) {
+      return walkAll(map.values(), path, depth);
+    }
+    if (value instanceof Optional<?> optional) {
+      return optional.isPresent() ? walk(optional.get(), path, depth + 1) : null;
+    }
+    if (value instanceof Object[] array) {
+      return walkAll(Arrays.asList(array), path, depth);
+    }
+    for (Property property : SHAPES.get(value.getClass()).properties) {
+      Object field = property.read(value);
+      String at = path + "." + property.name;
+      if (field == null) {
+        if (property.nonNull != null) {
+          return at + ": null, but it is " + property.nonNull;
+        }
+      } else if (property.nested) {
+        String found = walk(field, at, depth + 1);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String walkAll(Collection<?> items, String path, int depth) {
+    for (Object item : items) {
+      if (item != null) {
+        String found = walk(item, path + "[]", depth + 1);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The fields of one class that the policy looks at. */
+  private record Shape(List<Property> properties) {
+
+    static Shape of(Class<?> type) {
+      List<Property> properties = new ArrayList<>();
+      if (!opaque(type)) {
+        if (type.isRecord()) {
+          for (RecordComponent component : type.getRecordComponents()) {
+            Property.of(
+                    type,
+                    component.getName(),
+                    component.getAnnotatedType(),
+                    accessor(type, component.getName()))
+                .ifPresent(properties::add);
+          }
+        } else {
+          for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+              int modifiers = field.getModifiers();
+              if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers)) {
+                Property.of(c, field.getName(), field.getAnnotatedType(), accessible(field))
+                    .ifPresent(properties::add);
+              }
+            }
+          }
+        }
+      }
+      return new Shape(List.copyOf(properties));
+    }
+
+    /** JDK, Vert.x and Jackson types carry no user annotations worth a look. */
+    private static boolean opaque(Class<?> type) {
+      String name = type.getName();
+      return type.isPrimitive()
+          || type.isEnum()
+          || type.isArray()
+          || name.startsWith("java.")
+          || name.startsWith("javax.")
+          || name.startsWith("io.vertx.")
+          || name.startsWith("com.fasterxml.");
+    }
+
+    private static Field accessor(Class<?> type, String name) {
+      try {
+        return accessible(type.getDeclaredField(name));
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException("record " + type.getName() + " has no field " + name, e);
+      }
+    }
+
+    private static Field accessible(Field field) {
+      try {
+        field.setAccessible(true);
+        return field;
+      } catch (RuntimeException e) {
+        return null; // a module that does not open its fields: its values are not checked
+      }
+    }
+  }
+
+  /**
+   * One field: {@code nonNull} says why it must not be null ({@code null} when it may be), {@code
+   * nested} whether its value may hold fields to check.
+   */
+  private record Property(String name, Field field, String nonNull, boolean nested) {
+
+    static Optional<Property> of(Class<?> declaring, String name, AnnotatedType type, Field field) {
+      Class<?> raw = type.getType() instanceof Class<?> c ? c : null;
+      if (field == null || (raw != null && raw.isPrimitive())) {
+        return Optional.empty();
+      }
+      String nonNull = nonNull(declaring, type);
+      boolean nested =
+          raw == null
+              || !Shape.opaque(raw)
+              || Collection.class.isAssignableFrom(raw)
+              || Map.class.isAssignableFrom(raw)
+              || Optional.class == raw
+              || raw.isArray()
+              || raw == Object.class;
+      if (nonNull == null && !nested) {
+        return Optional.empty();
+      }
+      return Optional.of(new Property(name, field, nonNull, nested));
+    }
+
+    Object read(Object owner) {
+      try {
+        return field.get(owner);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot read " + field, e);
+      }
+    }
+
+    private static String nonNull(Class<?> declaring, AnnotatedType type) {
+      if (has(type, "NonNull")) {
+        return "@NonNull";
+      }
+      if (has(type, "Nullable")) {
+        return null;
+      }
+      return nullMarked(declaring) ? "in a @NullMarked scope and not @Nullable" : null;
+    }
+
+    /** The innermost of the class, its enclosing classes, its package and module decides. */
+    private static boolean nullMarked(Class<?> declaring) {
+      for (Class<?> c = declaring; c != null; c = c.getEnclosingClass()) {
+        Boolean marked = marked(c);
+        if (marked != null) {
+          return marked;
+        }
+      }
+      Boolean marked = marked(declaring.getPackage());
+      if (marked == null) {
+        marked = marked(declaring.getModule());
+      }
+      return marked != null && marked;
+    }
+
+    private static Boolean marked(AnnotatedElement element) {
+      if (element == null) {
+        return null;
+      }
+      if (has(element, "NullMarked")) {
+        return true;
+      }
+      return has(element, "NullUnmarked") ? false : null;
+    }
+
+    private static boolean has(AnnotatedElement element, String simpleName) {
+      for (Annotation annotation : element.getDeclaredAnnotations()) {
+        if (annotation.annotationType().getName().equals(JSPECIFY + simpleName)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}
