@@ -56,6 +56,37 @@ final class JsonErrors {
     return path.toString();
   }
 
+  /**
+   * A manifest type name as a reader writes it in Java: {@code org.example.Model.Order} for {@code
+   * org.example.Model$Order}, {@code double[]} for {@code [D}.
+   */
+  static String typeName(String manifestType) {
+    String name = manifestType;
+    int dimensions = 0;
+    while (name.startsWith("[")) {
+      name = name.substring(1);
+      dimensions++;
+    }
+    if (dimensions > 0) {
+      name =
+          switch (name) {
+            case "Z" -> "boolean";
+            case "B" -> "byte";
+            case "S" -> "short";
+            case "C" -> "char";
+            case "I" -> "int";
+            case "J" -> "long";
+            case "F" -> "float";
+            case "D" -> "double";
+            default ->
+                name.startsWith("L") && name.endsWith(";")
+                    ? name.substring(1, name.length() - 1)
+                    : name;
+          };
+    }
+    return name.replace('$', '.') + "[]".repeat(dimensions);
+  }
+
   private static String clip(String message) {
     if (message == null) {
       return "unreadable JSON";

@@ -125,7 +125,9 @@ class NullPolicyTest {
       assertThat(answer.statusCode()).isEqualTo(400);
       JsonObject problem = problem(answer);
       assertThat(problem.getString("type")).isEqualTo(ProblemType.BAD_REQUEST.uri());
-      assertThat(problem.getString("detail")).contains("Reading.value: null for a primitive");
+      assertThat(problem.getString("detail"))
+          .startsWith("the body is not a valid io.dyninka.runtime.NullPolicyTest.Reading: ")
+          .contains("Reading.value: null for a primitive");
     }
   }
 
