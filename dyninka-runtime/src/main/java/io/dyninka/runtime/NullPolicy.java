@@ -9,9 +9,12 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which fields of a value may be null, read from JSpecify's annotations by name (JSpecify need not
@@ -46,48 +49,90 @@ final class NullPolicy {
     if (value == null) {
       return null;
     }
-    return walk(value, value.getClass().getSimpleName(), 0);
+    String found = walk(value, 0, new Path());
+    return found == null ? null : rootName(value) + found;
   }
 
-  private static String walk(Object value, String path, int depth) {
+  private static String rootName(Object value) {
+    if (value instanceof Collection<?>) {
+      return value instanceof java.util.Set<?> ? "Set" : "List";
+    }
+    if (value instanceof Map<?, ?>) {
+      return "Map";
+    }
+    if (value instanceof Optional<?>) {
+      return "Optional";
+    }
+    return value instanceof Object[] ? "array" : value.getClass().getSimpleName();
+  }
+
+  /** The objects from the top to the one being walked: a cycle is Jackson's to refuse. */
+  private static final class Path {
+    private Set<Object> objects;
+
+    boolean enter(Object value) {
+      if (objects == null) {
+        objects = Collections.newSetFromMap(new IdentityHashMap<>());
+      }
+      return objects.add(value);
+    }
+
+    void leave(Object value) {
+      objects.remove(value);
+    }
+  }
+
+  private static String walk(Object value, int depth, Path onPath) {
     if (depth > MAX_DEPTH) {
-      return null; // deeper than any JSON Jackson writes by default; a cycle fails in Jackson
+      return null; // deeper than a service reads (DYNINKA_MAX_JSON_DEPTH); refused there
     }
     if (value instanceof Collection<?> items) {
-      return walkAll(items, path, depth);
+      return walkAll(items, depth, onPath);
     }
     if (value instanceof Map<?, ?> map) {
-      return walkAll(map.values(), path, depth);
+      return walkAll(map.values(), depth, onPath);
     }
     if (value instanceof Optional<?> optional) {
-      return optional.isPresent() ? walk(optional.get(), path, depth + 1) : null;
+      return optional.isPresent() ? walk(optional.get(), depth + 1, onPath) : null;
     }
     if (value instanceof Object[] array) {
-      return walkAll(Arrays.asList(array), path, depth);
+      return walkAll(Arrays.asList(array), depth, onPath);
     }
-    for (Property property : SHAPES.get(value.getClass()).properties) {
+    List<Property> properties = SHAPES.get(value.getClass()).properties;
+    if (properties.isEmpty() || !onPath.enter(value)) {
+      return null;
+    }
+    try {
+      return walkProperties(value, properties, depth, onPath);
+    } finally {
+      onPath.leave(value);
+    }
+  }
+
+  private static String walkProperties(
+      Object value, List<Property> properties, int depth, Path onPath) {
+    for (Property property : properties) {
       Object field = property.read(value);
-      String at = path + "." + property.name;
       if (field == null) {
         if (property.nonNull != null) {
-          return at + ": null, but it is " + property.nonNull;
+          return "." + property.name + ": null, but it is " + property.nonNull;
         }
       } else if (property.nested) {
-        String found = walk(field, at, depth + 1);
+        String found = walk(field, depth + 1, onPath);
         if (found != null) {
-          return found;
+          return "." + property.name + found;
         }
       }
     }
     return null;
   }
 
-  private static String walkAll(Collection<?> items, String path, int depth) {
+  private static String walkAll(Collection<?> items, int depth, Path onPath) {
     for (Object item : items) {
       if (item != null) {
-        String found = walk(item, path + "[]", depth + 1);
+        String found = walk(item, depth + 1, onPath);
         if (found != null) {
-          return found;
+          return "[]" + found;
         }
       }
     }
