@@ -1,10 +1,13 @@
 package io.dyninka.runtime;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +23,9 @@ import java.util.Set;
  * Which fields of a value may be null, read from JSpecify's annotations by name (JSpecify need not
  * be on the class path): a field or record component whose type is {@code @NonNull}, or that is
  * declared in a {@code @NullMarked} class, package or module and not {@code @Nullable}, must not be
- * null; every other reference field may be, as it may in {@code Flow.runLocal}. Primitives are
- * Jackson's to refuse. Nulls inside collections, arrays and maps travel as they are.
+ * null; every other reference field may be, as it may in {@code Flow.runLocal}. The same rule holds
+ * for the elements of a field's collection or array and the values of its map, by the annotations
+ * on the type argument ({@code List<@Nullable Line>}). Primitives are Jackson's to refuse.
  *
  * <p>The fields to check are found once per class; a class without any annotated field, nor any
  * field that may hold one, costs one lookup per value.
@@ -117,6 +121,8 @@ final class NullPolicy {
         if (property.nonNull != null) {
           return "." + property.name + ": null, but it is " + property.nonNull;
         }
+      } else if (property.elementsNonNull != null && hasNullElement(field)) {
+        return "." + property.name + "[]: null, but it is " + property.elementsNonNull;
       } else if (property.nested) {
         String found = walk(field, depth + 1, onPath);
         if (found != null) {
@@ -125,6 +131,21 @@ final class NullPolicy {
       }
     }
     return null;
+  }
+
+  private static boolean hasNullElement(Object value) {
+    Iterable<?> elements =
+        value instanceof Collection<?> items
+            ? items
+            : value instanceof Map<?, ?> map
+                ? map.values()
+                : value instanceof Object[] array ? Arrays.asList(array) : List.of();
+    for (Object element : elements) {
+      if (element == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String walkAll(Collection<?> items, int depth, Path onPath) {
@@ -201,12 +222,20 @@ final class NullPolicy {
 
   /**
    * One field: {@code nonNull} says why it must not be null ({@code null} when it may be), {@code
-   * nested} whether its value may hold fields to check.
+   * elementsNonNull} the same for the elements of a collection, the values of a map or the
+   * components of an array, {@code nested} whether its value may hold fields to check.
    */
-  private record Property(String name, Field field, String nonNull, boolean nested) {
+  private record Property(
+      String name, Field field, String nonNull, String elementsNonNull, boolean nested) {
 
     static Optional<Property> of(Class<?> declaring, String name, AnnotatedType type, Field field) {
-      Class<?> raw = type.getType() instanceof Class<?> c ? c : null;
+      Class<?> raw =
+          type.getType() instanceof Class<?> c
+              ? c
+              : type.getType() instanceof ParameterizedType p
+                      && p.getRawType() instanceof Class<?> c
+                  ? c
+                  : null;
       if (field == null || (raw != null && raw.isPrimitive())) {
         return Optional.empty();
       }
@@ -219,10 +248,28 @@ final class NullPolicy {
               || Optional.class == raw
               || raw.isArray()
               || raw == Object.class;
-      if (nonNull == null && !nested) {
+      AnnotatedType element = elementOf(raw, type);
+      String elementsNonNull = element == null ? null : nonNull(declaring, element);
+      if (nonNull == null && elementsNonNull == null && !nested) {
         return Optional.empty();
       }
-      return Optional.of(new Property(name, field, nonNull, nested));
+      return Optional.of(new Property(name, field, nonNull, elementsNonNull, nested));
+    }
+
+    /** The element type of a collection, the value type of a map, an array's component type. */
+    private static AnnotatedType elementOf(Class<?> raw, AnnotatedType type) {
+      if (type instanceof AnnotatedArrayType array) {
+        AnnotatedType component = array.getAnnotatedGenericComponentType();
+        return component.getType() instanceof Class<?> c && c.isPrimitive() ? null : component;
+      }
+      if (raw == null || !(type instanceof AnnotatedParameterizedType parameterized)) {
+        return null;
+      }
+      AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
+      if (Collection.class.isAssignableFrom(raw) && arguments.length == 1) {
+        return arguments[0];
+      }
+      return Map.class.isAssignableFrom(raw) && arguments.length == 2 ? arguments[1] : null;
     }
 
     Object read(Object owner) {

@@ -24,6 +24,8 @@ class NullPolicyRulesTest {
 
     @NullUnmarked
     record Lifted(String text) {}
+
+    record Lines(List<String> strict, List<@Nullable String> loose, String[] array) {}
   }
 
   /** A POJO that points back at itself, which Jackson refuses to write. */
@@ -56,6 +58,19 @@ class NullPolicyRulesTest {
         .isEqualTo("Inner.text: null, but it is in a @NullMarked scope and not @Nullable");
     assertThat(NullPolicy.violation(new Outer.Inner("t", null))).isNull();
     assertThat(NullPolicy.violation(new Outer.Lifted(null))).isNull();
+  }
+
+  @Test
+  @DisplayName("holds the elements of a @NullMarked collection or array non-null, unless @Nullable")
+  void elements() {
+    List<String> withNull = java.util.Arrays.asList("a", null);
+    assertThat(NullPolicy.violation(new Outer.Lines(List.of("a"), withNull, new String[] {"b"})))
+        .isNull();
+    assertThat(NullPolicy.violation(new Outer.Lines(withNull, List.of(), new String[0])))
+        .isEqualTo("Lines.strict[]: null, but it is in a @NullMarked scope and not @Nullable");
+    assertThat(NullPolicy.violation(new Outer.Lines(List.of(), List.of(), new String[] {null})))
+        .isEqualTo("Lines.array[]: null, but it is in a @NullMarked scope and not @Nullable");
+    assertThat(NullPolicy.violation(new Plain(null, null))).isNull();
   }
 
   @Test
