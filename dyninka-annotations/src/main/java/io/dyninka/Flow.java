@@ -36,21 +36,47 @@ public final class Flow<T> {
   /** Marks an item that a {@link #thenOptional} step filtered out; never reaches user code. */
   private static final Object FILTERED = new Object();
 
+  /**
+   * Runs the flow for one {@link Run}: the request body and the hop it is run with (evaluations
+   * pass the run on to their upstreams unchanged).
+   */
   private final Function<Run, Future<Object>> evaluation;
+
+  /**
+   * What a value becomes on its way from one service to the next: in a deployed app, JSON written
+   * by the producer and read by the consumer. {@link #runLocal(Object, Hop)} passes every value
+   * through it (each step's output, the request body and the answer), so that a runtime's JSON
+   * codec can make the local run a true reference for the distributed one: a value that does not
+   * survive JSON gives the same outcome locally as distributed. Dyninka's runtime implements it as
+   * {@code io.dyninka.runtime.JsonRoundTrip}.
+   */
+  @FunctionalInterface
+  public interface Hop {
+    /** Passes values as they are: {@link #runLocal(Object)}. */
+    Hop NONE = value -> value;
+
+    /**
+     * The value the next step receives for {@code value} ({@code null} stays {@code null}).
+     *
+     * @throws RuntimeException when {@code value} cannot travel, as the producing service fails
+     */
+    Object carry(Object value);
+  }
 
   private Flow(Function<Run, Future<Object>> evaluation) {
     this.evaluation = evaluation;
   }
 
   /**
-   * One run of a flow: its input, and the outcome of each sub-flow evaluated so far. A sub-flow
-   * held in a variable and used twice is evaluated once per run, so its steps run once per input,
-   * as the distributed services run a shared step once per request. The evaluation of the sub-flows
-   * happens on the caller's thread, while the futures are put together, so the map needs no lock.
+   * One run of a flow: its input, how values travel between steps, and the outcome of each sub-flow
+   * evaluated so far. A sub-flow held in a variable and used twice is evaluated once per run, so
+   * its steps run once per input, as the distributed services run a shared step once per request.
+   * The evaluation of the sub-flows happens on the caller's thread, while the futures are put
+   * together, so the map needs no lock.
    */
-  private record Run(Object input, Map<Flow<?>, Future<Object>> outcomes) {
-    Run(Object input) {
-      this(input, new IdentityHashMap<>());
+  private record Run(Object input, Hop hop, Map<Flow<?>, Future<Object>> outcomes) {
+    Run(Object input, Hop hop) {
+      this(input, hop, new IdentityHashMap<>());
     }
   }
 
@@ -101,9 +127,10 @@ public final class Flow<T> {
                     both -> {
                       Object a = both.resultAt(0);
                       Object b = both.resultAt(1);
+                      Hop hop = run.hop();
                       return a == FILTERED || b == FILTERED
                           ? FILTERED
-                          : join.apply(cast(a), cast(b));
+                          : join.apply(cast(hop.carry(a)), cast(hop.carry(b)));
                     }));
   }
 
@@ -137,7 +164,25 @@ public final class Flow<T> {
    * @return the item the last step produced, or {@code null} when a step filtered it out
    */
   public Future<T> runLocal(Object input) {
-    return evaluate(new Run(input)).map(value -> value == FILTERED ? null : cast(value));
+    return runLocal(input, Hop.NONE);
+  }
+
+  /**
+   * Runs the whole flow in this JVM as {@link #runLocal(Object)} does, passing every value that
+   * would travel between services through {@code hop}: each step's output on its way to the next,
+   * the request body, and the answer to the client.
+   *
+   * @param hop what a value becomes between two services; {@link Hop#NONE} for none
+   */
+  public Future<T> runLocal(Object input, Hop hop) {
+    return evaluate(input, hop).map(value -> value == FILTERED ? null : cast(value));
+  }
+
+  /** The outcome of the whole flow, the answer carried by {@code hop}, or {@link #FILTERED}. */
+  private Future<Object> evaluate(Object input, Hop hop) {
+    Objects.requireNonNull(hop, "hop");
+    return evaluate(new Run(input, hop))
+        .map(value -> value == FILTERED ? FILTERED : hop.carry(value));
   }
 
   /**
@@ -158,12 +203,20 @@ public final class Flow<T> {
    *     a {@link TimeoutException}), or when called on an event loop
    */
   public Result<T> runLocalAndWait(Object input, Duration timeout) {
+    return runLocalAndWait(input, timeout, Hop.NONE);
+  }
+
+  /**
+   * Runs the whole flow as {@link #runLocalAndWait(Object, Duration)} does, passing every value
+   * that would travel between services through {@code hop}, as {@link #runLocal(Object, Hop)}.
+   */
+  public Result<T> runLocalAndWait(Object input, Duration timeout, Hop hop) {
     Objects.requireNonNull(timeout, "timeout");
     if (Context.isOnEventLoopThread()) {
       throw new IllegalStateException(
           "runLocalAndWait blocks its thread: call it from a test thread, not an event loop");
     }
-    Future<Object> outcome = evaluate(new Run(input));
+    Future<Object> outcome = evaluate(input, hop);
     Object value;
     try {
       value =
@@ -310,7 +363,7 @@ public final class Flow<T> {
                     value ->
                         value == FILTERED
                             ? Future.succeededFuture(FILTERED)
-                            : call(() -> step.apply(value))));
+                            : call(() -> step.apply(run.hop().carry(value)))));
   }
 
   /** Turns an exception thrown by user code into a failed future, as a service would answer it. */

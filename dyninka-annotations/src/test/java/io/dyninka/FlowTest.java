@@ -166,6 +166,53 @@ class FlowTest {
   }
 
   @Nested
+  @DisplayName("with a hop")
+  class WithHop {
+
+    @Test
+    @DisplayName(
+        "passes the body, every step's output, both zip branches and the answer through it")
+    void everyHop() {
+      List<Object> carried = new ArrayList<>();
+      Flow.Hop hop =
+          value -> {
+            carried.add(value);
+            return value instanceof Double d ? d + 1 : value;
+          };
+      Flow<Double> branch = Flow.input(Reading.class).then(FlowTest::value);
+      Flow<Double> flow =
+          Flow.zip(branch, Flow.input(Reading.class).then(FlowTest::value), Double::sum);
+
+      Flow.Result<Double> result = flow.runLocalAndWait(new Reading("Temperature", 2), WAIT, hop);
+
+      // Each branch gets 2+1 from its hop into zip; the answer's hop adds 1 to 3+3.
+      assertThat(result.value()).isEqualTo(7.0);
+      assertThat(carried)
+          .containsExactlyInAnyOrder(
+              new Reading("Temperature", 2), new Reading("Temperature", 2), 2.0, 2.0, 6.0);
+    }
+
+    @Test
+    @DisplayName("fails the run as a step would when the hop refuses a value")
+    void refused() {
+      Flow.Hop refuse =
+          value -> {
+            if (value instanceof Double) {
+              throw new IllegalStateException("cannot travel");
+            }
+            return value;
+          };
+      Flow<String> flow = Flow.input(Reading.class).then(FlowTest::value).then(String::valueOf);
+
+      assertThat(flow.runLocal(new Reading("Temperature", 1), refuse).cause())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("cannot travel");
+      assertThat(flow.runLocal(new Reading("Temperature", 1), Flow.Hop.NONE).result())
+          .isEqualTo("1.0");
+    }
+  }
+
+  @Nested
   @DisplayName("runLocalAndWait, for tests")
   class AndWait {
 

@@ -275,6 +275,35 @@ class ChainErrorsTest {
   }
 
   @Nested
+  @DisplayName("for a service name with a typo, with the name it was likely meant as")
+  class Typos {
+    private final JavaFileObject source = bad("org/example/bad/Typos.java");
+    private final Compilation compilation = compile(source);
+
+    @Test
+    @DisplayName("in @Dataflow(steps), by service name")
+    void inSteps() {
+      assertThat(compilation)
+          .hadErrorContaining(
+              ErrorMessages.unknownStepService("incremnt", "Typos")
+                  + ErrorMessages.didYouMean("increment"))
+          .inFile(source)
+          .onLineContaining("steps = {\"one\", \"incremnt\"}");
+    }
+
+    @Test
+    @DisplayName("in a method reference, by method name")
+    void inReference() {
+      assertThat(compilation)
+          .hadErrorContaining(
+              ErrorMessages.unknownMethod("Typos::incc", "Typos", "incc")
+                  + ErrorMessages.didYouMean("inc"))
+          .inFile(source)
+          .onLineContaining(".then(Typos::incc)");
+    }
+  }
+
+  @Nested
   @DisplayName("for @Dataflow(steps) names that do not fit")
   class NamedSteps {
     private final JavaFileObject source = bad("org/example/bad/NamedSteps.java");

@@ -28,4 +28,17 @@ class UnusedServiceTest {
     assertThat(compilation).hadWarningCount(1);
     Assertions.assertThat(manifest(compilation, "unused").services()).hasSize(1);
   }
+
+  @Test
+  @DisplayName("gets no warning when the chain of its class is in error, as with a lambda step")
+  void notAfterAChainError() {
+    JavaFileObject source = bad("org/example/bad/LambdaInstead.java");
+    Compilation compilation = compile(source);
+    assertThat(compilation)
+        .hadErrorContaining(ErrorMessages.lambdaStep())
+        .inFile(source)
+        .onLineContaining(".then(x -> x + 1)");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
+  }
 }

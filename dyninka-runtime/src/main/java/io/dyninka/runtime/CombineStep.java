@@ -134,7 +134,7 @@ final class CombineStep implements CallStep {
               "upstream '"
                   + pull.service()
                   + "' answered a body that is not a valid "
-                  + pull.input().type()
+                  + JsonErrors.typeName(pull.input().type())
                   + ": "
                   + JsonErrors.describe(e),
               setup.name()));

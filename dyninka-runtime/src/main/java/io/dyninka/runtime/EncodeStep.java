@@ -6,8 +6,8 @@ import io.vertx.core.http.HttpHeaders;
 
 /**
  * Answers the function's outcome: its value as JSON (500 {@code output-not-json} when it cannot be
- * written), or 204 when it filtered the item out, with this service's {@code Server-Timing} entry
- * after its upstreams'.
+ * written, 500 {@code output-invalid} when it holds a null its type forbids), or 204 when it
+ * filtered the item out, with this service's {@code Server-Timing} entry after its upstreams'.
  */
 final class EncodeStep implements CallStep {
 
@@ -37,6 +37,7 @@ final class EncodeStep implements CallStep {
       call.response.setStatusCode(204).end();
       return;
     }
+    refuseInvalid(outcome.value());
     Buffer json;
     try {
       json = setup.codec().encode(outcome.value());
@@ -45,5 +46,20 @@ final class EncodeStep implements CallStep {
           ProblemType.OUTPUT_NOT_JSON.problem(e.getMessage(), setup.name()), e);
     }
     call.response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(json);
+  }
+
+  /**
+   * An output with a null its type forbids is this service's fault: answered here, and logged here
+   * in one line, rather than refused as {@code upstream-invalid} by whoever reads it.
+   */
+  private void refuseInvalid(Object value) {
+    String violation = setup.codec().nullViolation(value);
+    if (violation != null) {
+      String detail = setup.name() + "'s output " + violation;
+      setup.log().log(
+          System.Logger.Level.WARNING,
+          "service " + setup.name() + " answered output-invalid: " + detail);
+      throw new ProblemException(ProblemType.OUTPUT_INVALID.problem(detail, setup.name()));
+    }
   }
 }

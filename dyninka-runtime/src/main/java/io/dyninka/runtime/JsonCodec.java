@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.jackson.VertxModule;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,9 +62,21 @@ public final class JsonCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // A JSON null must not silently become 0 for a double input.
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    // Inputs come from the network: a null where the function expects a value is bad input (400),
-    // not a NullPointerException in user code (500). Optional fields are the way to say "maybe".
-    mapper.setDefaultSetterInfo(JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL));
+    // Nulls travel as runLocal passes them (NullPolicy), except where the type forbids them: a
+    // null, or a missing field, for a primitive is refused rather than read as 0. An Optional
+    // field that is null or missing reads as empty.
+    for (Class<?> primitive :
+        List.of(
+            boolean.class,
+            byte.class,
+            short.class,
+            int.class,
+            long.class,
+            float.class,
+            double.class,
+            char.class)) {
+      mapper.configOverride(primitive).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
+    }
     mapper
         .configOverride(Optional.class)
         .setSetterInfo(JsonSetter.Value.construct(Nulls.AS_EMPTY, Nulls.FAIL));
@@ -83,22 +97,44 @@ public final class JsonCodec {
     try {
       return Buffer.buffer(mapper.writeValueAsBytes(value));
     } catch (JsonProcessingException e) {
+      String at = e instanceof JsonMappingException mapping ? JsonErrors.path(mapping) : "";
       throw new IllegalStateException(
-          "cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+          "cannot write "
+              + Optional.ofNullable(value.getClass().getCanonicalName())
+                  .orElse(value.getClass().getName())
+              + " as JSON"
+              + (at.isEmpty() ? "" : " at " + at)
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 
   /**
    * Reads {@code json} as a value of {@code type}.
    *
-   * @throws IOException when the JSON is malformed or does not fit the type
+   * @throws IOException when the JSON is malformed, does not fit the type, or holds a null the type
+   *     forbids ({@link NullPolicy})
    */
   public Object decode(Buffer json, JavaType type) throws IOException {
     Object value = mapper.readValue(json.getBytes(), type);
     if (value == null) {
       throw new IOException("null is not a " + type.toCanonical());
     }
+    String violation = NullPolicy.violation(value);
+    if (violation != null) {
+      throw new IOException(violation);
+    }
     return value;
+  }
+
+  /**
+   * The first null in {@code value} that its types forbid, as its path and why ({@code
+   * Average.label: null, but it is @NonNull}); {@code null} when there is none. A value that breaks
+   * the policy would be refused by every service that reads it.
+   */
+  public String nullViolation(Object value) {
+    return NullPolicy.violation(value);
   }
 
   public ObjectMapper mapper() {

@@ -88,7 +88,9 @@ final class PlanStep implements CallStep {
       if (body == null) {
         throw new ProblemException(
             ProblemType.BAD_REQUEST.problem(
-                "this app takes a JSON body of type " + input.type() + ": POST it to the sink",
+                "this app takes a JSON body of type "
+                    + JsonErrors.typeName(input.type())
+                    + ": POST it to the sink",
                 setup.name()));
       }
       try {
@@ -96,7 +98,10 @@ final class PlanStep implements CallStep {
       } catch (IOException e) {
         throw new ProblemException(
             ProblemType.BAD_REQUEST.problem(
-                "the body is not a valid " + input.type() + ": " + JsonErrors.describe(e),
+                "the body is not a valid "
+                    + JsonErrors.typeName(input.type())
+                    + ": "
+                    + JsonErrors.describe(e),
                 setup.name()));
       }
     }

@@ -18,6 +18,7 @@ public enum ProblemType {
   HEADER_TOO_LARGE("header-too-large", "Request header fields too large", 431),
   FUNCTION_FAILED("function-failed", "Service function failed", 500),
   OUTPUT_NOT_JSON("output-not-json", "Output is not JSON", 500),
+  OUTPUT_INVALID("output-invalid", "Output is not a valid value of its type", 500),
   INTERNAL_ERROR("internal-error", "Internal error", 500),
   UPSTREAM_INVALID("upstream-invalid", "Upstream answered invalidly", 502),
   UPSTREAM_UNREACHABLE("upstream-unreachable", "Upstream unreachable", 502),

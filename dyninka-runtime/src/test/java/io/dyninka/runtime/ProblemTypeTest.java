@@ -27,6 +27,7 @@ class ProblemTypeTest {
             "https://dyninka.io/problems/header-too-large 431",
             "https://dyninka.io/problems/function-failed 500",
             "https://dyninka.io/problems/output-not-json 500",
+            "https://dyninka.io/problems/output-invalid 500",
             "https://dyninka.io/problems/internal-error 500",
             "https://dyninka.io/problems/upstream-invalid 502",
             "https://dyninka.io/problems/upstream-unreachable 502",

@@ -5,6 +5,7 @@ import io.dyninka.processor.base.KotlinSources;
 import io.dyninka.processor.base.Names;
 import io.dyninka.processor.base.ReturnShape;
 import io.dyninka.processor.base.Services;
+import io.dyninka.processor.base.Suggestions;
 import io.dyninka.processor.base.TypeDisplay;
 import io.dyninka.processor.reading.FlowVariable;
 import io.dyninka.processor.reading.RawApp;
@@ -16,6 +17,7 @@ import io.dyninka.processor.reading.StepKind;
 import io.dyninka.processor.reading.StepTarget;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -118,7 +120,12 @@ public final class DataflowValidator {
     } else if (target instanceof StepTarget.UnknownMethod unknown) {
       report.error(
           ErrorMessages.unknownMethod(
-              text, unknown.type().getSimpleName().toString(), unknown.name()),
+                  text, unknown.type().getSimpleName().toString(), unknown.name())
+              + didYouMean(
+                  unknown.name(),
+                  Services.servicesOf(unknown.type()).stream()
+                      .map(service -> service.getSimpleName().toString())
+                      .toList()),
           site);
     } else if (target instanceof StepTarget.AmbiguousMethod ambiguous) {
       report.error(
@@ -127,7 +134,11 @@ public final class DataflowValidator {
           site);
     } else if (target instanceof StepTarget.UnknownService unknown) {
       report.error(
-          ErrorMessages.unknownStepService(unknown.name(), TypeDisplay.of(app.owner())), site);
+          ErrorMessages.unknownStepService(unknown.name(), TypeDisplay.of(app.owner()))
+              + didYouMean(
+                  unknown.name(),
+                  Services.servicesOf(app.owner()).stream().map(Services::serviceName).toList()),
+          site);
     } else if (target instanceof StepTarget.Method m) {
       checkService(step, m.method(), generatedPackage, report);
     }
@@ -167,6 +178,11 @@ public final class DataflowValidator {
               TypeDisplay.of(method), generatedPackage.getQualifiedName().toString()),
           step.site());
     }
+  }
+
+  /** {@code "; did you mean 'x'?"} for a known name close to {@code name}, else nothing. */
+  private static String didYouMean(String name, List<String> known) {
+    return Suggestions.closest(name, known).map(ErrorMessages::didYouMean).orElse("");
   }
 
   private static String fix(StepKind kind, ReturnShape shape, String text) {

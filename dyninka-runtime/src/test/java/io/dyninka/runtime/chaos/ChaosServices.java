@@ -4,11 +4,15 @@ import io.dyninka.runtime.ServiceFunction;
 import io.dyninka.runtime.ServiceHost;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * The services of the chaos and fuzz test apps, each run as its own JVM by {@link ServiceJvm}:
- * {@code main(app, service)} plays the part of a generated service class.
+ * {@code main(app, service)} plays the part of a generated service class. Their types are
+ * {@code @NullMarked}: a null anywhere in an order is refused with 400 before {@code total} sees
+ * it.
  */
+@NullMarked
 public final class ChaosServices {
 
   public record Line(String sku, int quantity, double price) {}
