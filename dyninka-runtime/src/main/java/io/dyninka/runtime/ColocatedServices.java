@@ -1,5 +1,6 @@
 package io.dyninka.runtime;
 
+import io.dyninka.runtime.observe.Observability;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class ColocatedServices {
 
   private final Set<String> members;
   private final Map<String, ServiceSetup> setups = new ConcurrentHashMap<>();
+  private final Map<String, Observability> observed = new ConcurrentHashMap<>();
   private final Map<String, List<Instance>> instances = new ConcurrentHashMap<>();
 
   /** A process hosting {@code members}, services of one app. */
@@ -39,11 +41,17 @@ public final class ColocatedServices {
   }
 
   /** A member's setup, before its instances start: what a caller needs to run its call path. */
-  void register(ServiceSetup setup) {
+  void register(ServiceSetup setup, Observability observe) {
+    observed.put(setup.name(), observe);
     setups.put(setup.name(), setup);
   }
 
   /** The setup of member {@code service}; null before it has started. */
+  /** What records {@code service}'s calls: its tracing spans and its pulls' meters. */
+  Observability observability(String service) {
+    return observed.get(service);
+  }
+
   ServiceSetup setup(String service) {
     return setups.get(service);
   }

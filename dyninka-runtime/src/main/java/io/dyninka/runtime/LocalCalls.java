@@ -53,7 +53,8 @@ final class LocalCalls {
               context,
               new LocalUpstream(callee, this, network),
               deadlines,
-              new ProblemResponder(callee));
+              new ProblemResponder(callee),
+              group.observability(callee.name()));
       handlers.put(callee.name(), handler);
     }
     return handler;
@@ -76,7 +77,7 @@ final class LocalCalls {
     public void pull(
         String service, String route, Buffer body, RequestScope scope, Completable<Answer> done) {
       if (client == null) {
-        client = new UpstreamClient(vertx, setup);
+        client = new UpstreamClient(vertx, setup, group.observability(setup.name()));
       }
       client.pull(service, route, body, scope, done);
     }

@@ -2,6 +2,8 @@ package io.dyninka.runtime;
 
 import io.dyninka.Dyninka;
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.InputManifest;
+import io.dyninka.runtime.observe.Observability;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +41,15 @@ public final class ServiceHost {
   private final ServiceSetup setup;
   private final int port;
   private final List<String> deployments;
+  private final Observability observe;
 
-  private ServiceHost(Vertx vertx, ServiceSetup setup, int port, List<String> deployments) {
+  private ServiceHost(
+      Vertx vertx, ServiceSetup setup, int port, List<String> deployments, Observability observe) {
     this.vertx = vertx;
     this.setup = setup;
     this.port = port;
     this.deployments = List.copyOf(deployments);
+    this.observe = observe;
   }
 
   /**
@@ -102,13 +108,24 @@ public final class ServiceHost {
       int instances,
       ColocatedServices group) {
     ServiceSetup setup;
+    Observability observe;
     try {
       setup = new ServiceSetup(manifest, service, function, config);
+      // One registry and one tracer per service, shared by its event-loop instances.
+      observe =
+          Observability.start(
+              service,
+              setup.self().inputs().stream()
+                  .map(InputManifest::from)
+                  .filter(Objects::nonNull)
+                  .toList(),
+              config,
+              setup::inFlight);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
     if (group != null) {
-      group.register(setup);
+      group.register(setup, observe);
     }
     int count = setup.self().stateful() ? 1 : Math.max(1, instances);
     // A negative port makes Vert.x pick one free port that the instances listening on that same
@@ -117,7 +134,7 @@ public final class ServiceHost {
     List<ServiceVerticle> created = new CopyOnWriteArrayList<>();
     Supplier<Deployable> instance =
         () -> {
-          ServiceVerticle verticle = new ServiceVerticle(setup, port, group);
+          ServiceVerticle verticle = new ServiceVerticle(setup, port, observe, group);
           created.add(verticle);
           return verticle;
         };
@@ -126,8 +143,10 @@ public final class ServiceHost {
         .map(
             id -> {
               setup.ready(true);
-              return new ServiceHost(vertx, setup, created.get(0).actualPort(), List.of(id));
-            });
+              return new ServiceHost(
+                  vertx, setup, created.get(0).actualPort(), List.of(id), observe);
+            })
+        .onFailure(failed -> observe.close());
   }
 
   private static void exitWithParent(String parentPid) {
@@ -160,10 +179,17 @@ public final class ServiceHost {
     return port;
   }
 
-  /** Turns not-ready and undeploys every instance of this service. */
+  /** Turns not-ready, undeploys every instance of this service, then flushes its spans. */
   public Future<Void> stop() {
     setup.ready(false);
-    return Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
+    return Future.all(deployments.stream().map(vertx::undeploy).toList())
+        .<Void>mapEmpty()
+        .eventually(() -> vertx.executeBlocking(() -> closeObservability()));
+  }
+
+  private Void closeObservability() {
+    observe.close();
+    return null;
   }
 
   /**

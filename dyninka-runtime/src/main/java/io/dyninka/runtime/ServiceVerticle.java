@@ -1,5 +1,7 @@
 package io.dyninka.runtime;
 
+import io.dyninka.runtime.observe.Observability;
+import io.dyninka.runtime.observe.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -22,35 +24,37 @@ import java.util.concurrent.TimeUnit;
 final class ServiceVerticle extends VerticleBase {
 
   private static final String JSON = "application/json";
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final ServiceSetup setup;
   private final int port;
   private final ColocatedServices group;
   private ColocatedServices.Instance registered;
+  private final Observability observe;
   private Upstream upstream;
   private ProblemResponder problems;
   private CallHandler calls;
   private HttpServer server;
 
-  ServiceVerticle(ServiceSetup setup, int port) {
-    this(setup, port, null);
-  }
-
-  /** An instance of a member of {@code group} (null for a service alone in its process). */
-  ServiceVerticle(ServiceSetup setup, int port, ColocatedServices group) {
+  /**
+   * An instance of {@code setup}'s service, recorded by {@code observe}; a member of {@code group}
+   * (null for a service alone in its process).
+   */
+  ServiceVerticle(ServiceSetup setup, int port, Observability observe, ColocatedServices group) {
     this.setup = setup;
     this.port = port;
+    this.observe = observe;
     this.group = group;
   }
 
   @Override
   public Future<?> start() {
-    upstream = new UpstreamClient(vertx, setup);
+    upstream = new UpstreamClient(vertx, setup, observe);
     if (group != null) {
       upstream = new LocalUpstream(setup, new LocalCalls(vertx, context, group), upstream);
     }
     problems = new ProblemResponder(setup);
-    calls = new CallHandler(setup, context, upstream, new DeadlineWatch(vertx), problems);
+    calls = new CallHandler(setup, context, upstream, new DeadlineWatch(vertx), problems, observe);
     if (group != null) {
       registered = new ColocatedServices.Instance(Thread.currentThread(), context, calls);
       group.register(setup.name(), registered);
@@ -59,6 +63,9 @@ final class ServiceVerticle extends VerticleBase {
     router.get("/health/live").handler(this::handleLive);
     router.get("/health/ready").handler(this::handleReady);
     router.get("/dyninka/manifest").handler(this::handleManifest);
+    if (observe.metrics() != null) {
+      router.get("/metrics").handler(this::handleMetrics);
+    }
     router
         .post("/")
         .handler(BodyHandler.create(false).setBodyLimit(setup.config().maxBodyBytes()))
@@ -123,6 +130,11 @@ final class ServiceVerticle extends VerticleBase {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(setup.manifestJson());
   }
 
+  private void handleMetrics(RoutingContext ctx) {
+    ServiceMetrics metrics = observe.metrics();
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT).end(metrics.scrape());
+  }
+
   /** The body of a POST, or null when it is empty; 415 unless it is JSON. */
   private Buffer requestBody(RoutingContext ctx) {
     if (ctx.body().length() <= 0) {
@@ -181,7 +193,8 @@ final class ServiceVerticle extends VerticleBase {
               setup.name());
       case 404 ->
           ProblemType.NOT_FOUND.problem(
-              "a Dyninka service answers GET or POST /, /health/live, /health/ready and /dyninka/manifest",
+              "a Dyninka service answers GET or POST /, /health/live, /health/ready, /dyninka/manifest"
+                  + " and /metrics",
               setup.name());
       case 405 -> ProblemType.METHOD_NOT_ALLOWED.problem("call / with GET or POST", setup.name());
       default -> ProblemType.otherStatus(status, setup.name());
