@@ -41,6 +41,9 @@ import java.util.Set;
  *     token: {@code true} or {@code false}, in any case; default true
  * @param instances {@code DYNINKA_INSTANCES}: event-loop instances of a stateless service, default
  *     one per event loop
+ * @param headTimeout {@code DYNINKA_HEAD_TIMEOUT_MS}: the longest a connection may take to send a
+ *     whole request head, from its start or from the end of the previous answer; then it is closed
+ *     (slow clients, idle keep-alive connections). Default 10000
  */
 public record HostConfig(
     int port,
@@ -56,7 +59,8 @@ public record HostConfig(
     Duration drainDelay,
     String token,
     boolean publicSink,
-    int instances) {
+    int instances,
+    Duration headTimeout) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -79,6 +83,7 @@ public record HostConfig(
           "DYNINKA_TOKEN",
           "DYNINKA_PUBLIC_SINK",
           "DYNINKA_INSTANCES",
+          "DYNINKA_HEAD_TIMEOUT_MS",
           ServiceHost.PARENT_PID_ENV);
 
   /**
@@ -136,7 +141,18 @@ public record HostConfig(
         Duration.ofMillis(s.number("DYNINKA_DRAIN_DELAY_MS", "dyninka.drain.delay.ms", 0)),
         token,
         s.flag("DYNINKA_PUBLIC_SINK", "dyninka.public.sink", true),
-        (int) s.number("DYNINKA_INSTANCES", "dyninka.instances", 0));
+        (int) s.number("DYNINKA_INSTANCES", "dyninka.instances", 0),
+        Duration.ofMillis(
+            positive(
+                s.number("DYNINKA_HEAD_TIMEOUT_MS", "dyninka.head.timeout.ms", 10_000),
+                "DYNINKA_HEAD_TIMEOUT_MS")));
+  }
+
+  private static long positive(long value, String envName) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(envName + " must be a positive number, not " + value);
+    }
+    return value;
   }
 
   private static void rejectUnknown(Set<String> names) {

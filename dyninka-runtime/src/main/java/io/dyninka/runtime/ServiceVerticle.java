@@ -1,13 +1,16 @@
 package io.dyninka.runtime;
 
+import io.netty.channel.ChannelPipeline;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerConnection;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -50,19 +53,22 @@ final class ServiceVerticle extends VerticleBase {
         .handler(ctx -> calls.handle(ctx.request(), requestBody(ctx)));
     router.route().last().handler(ctx -> ctx.fail(ctx.request().path().equals("/") ? 405 : 404));
     router.route().failureHandler(this::handleFailure);
-    server =
-        vertx.createHttpServer(
-            new HttpServerOptions()
-                .setHost(setup.config().host())
-                .setPort(port)
-                .setTcpNoDelay(true)
-                // No WebSockets here: without these, Netty leaves the WebSocket extension
-                // handler out of the pipeline, which otherwise inspects every request and response.
-                .setPerMessageWebSocketCompressionSupported(false)
-                .setPerFrameWebSocketCompressionSupported(false)
-                .setMaxHeaderSize(setup.config().maxHeaderBytes())
-                .setMaxInitialLineLength(Math.min(4096, setup.config().maxHeaderBytes())));
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(setup.config().host())
+            .setPort(port)
+            .setTcpNoDelay(true)
+            // HTTP/1.1 only: no h2c upgrade handler, which would rebuild the pipeline mid-request.
+            .setHttp2ClearTextEnabled(false)
+            // No WebSockets here: without these, Netty leaves the WebSocket extension
+            // handler out of the pipeline, which otherwise inspects every request and response.
+            .setPerMessageWebSocketCompressionSupported(false)
+            .setPerFrameWebSocketCompressionSupported(false)
+            .setMaxHeaderSize(setup.config().maxHeaderBytes())
+            .setMaxInitialLineLength(Math.min(4096, setup.config().maxHeaderBytes()));
+    server = vertx.createHttpServer(options);
     return server
+        .connectionHandler(connection -> guard(connection, options))
         .requestHandler(
             request -> {
               // A pull between services is a GET / without a body: the hot path, which skips
@@ -83,6 +89,23 @@ final class ServiceVerticle extends VerticleBase {
     return server
         .shutdown(setup.config().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
         .eventually(() -> upstream.close());
+  }
+
+  /**
+   * Each HTTP/1.1 connection gets the strict decoder (no smuggled requests) and its head timeout
+   * (no slow clients holding it): handlers in its pipeline, placed before it reads a byte.
+   */
+  private void guard(HttpConnection connection, HttpServerOptions options) {
+    ChannelPipeline pipeline =
+        ((HttpServerConnection) connection).channelHandlerContext().pipeline();
+    if (pipeline.get(StrictRequestDecoder.NAME) != null && pipeline.get(HeadTimeout.NAME) == null) {
+      pipeline.replace(
+          StrictRequestDecoder.NAME, StrictRequestDecoder.NAME, new StrictRequestDecoder(options));
+      pipeline.addAfter(
+          StrictRequestDecoder.NAME,
+          HeadTimeout.NAME,
+          new HeadTimeout(setup.config().headTimeout().toMillis()));
+    }
   }
 
   int actualPort() {
@@ -129,13 +152,12 @@ final class ServiceVerticle extends VerticleBase {
   }
 
   /**
-   * A request Vert.x could not parse (a head too large, a bad request line): answered as a problem.
+   * A request Vert.x could not parse (a head too large, a bad request line, a smuggling attempt):
+   * answered as a problem, then the connection is closed, lingering so that the client reads it.
    */
   private void handleInvalid(HttpServerRequest request) {
-    int status =
-        request.decoderResult().cause() instanceof io.netty.handler.codec.TooLongFrameException
-            ? 431
-            : 400;
+    Throwable cause = request.decoderResult().cause();
+    int status = cause instanceof io.netty.handler.codec.TooLongFrameException ? 431 : 400;
     Problem problem =
         status == 431
             ? ProblemType.HEADER_TOO_LARGE.problem(
@@ -143,14 +165,19 @@ final class ServiceVerticle extends VerticleBase {
                     + setup.config().maxHeaderBytes()
                     + " bytes (DYNINKA_MAX_HEADER_BYTES)",
                 setup.name())
-            : ProblemType.BAD_REQUEST.problem("the request is not valid HTTP/1.1", setup.name());
+            : ProblemType.BAD_REQUEST.problem(
+                "the request is not valid HTTP/1.1"
+                    + (cause == null || cause.getMessage() == null
+                        ? ""
+                        : ": " + cause.getMessage()),
+                setup.name());
     request
         .response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
         .putHeader(HttpHeaders.CONNECTION, "close")
         .end(problem.toJson().toBuffer())
-        .onComplete(done -> request.connection().close());
+        .onComplete(done -> LingeringClose.close(request.connection()));
   }
 
   private Problem statusProblem(int status) {

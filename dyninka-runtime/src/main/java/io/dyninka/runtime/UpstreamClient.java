@@ -83,9 +83,20 @@ final class UpstreamClient implements Upstream {
     this.client =
         vertx
             .httpClientBuilder()
-            .with(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true))
+            .with(
+                new HttpClientOptions()
+                    .setKeepAlive(true)
+                    // An upstream closes a connection idle for its head timeout; this side lets
+                    // it go first, so that a pull is never sent on a connection being closed.
+                    .setKeepAliveTimeout(keepAliveSeconds(config))
+                    .setTcpNoDelay(true))
             .with(new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(config.maxInFlight()))
             .build();
+  }
+
+  /** Half the head timeout (the same setting across an app), at least a second. */
+  private static int keepAliveSeconds(HostConfig config) {
+    return (int) Math.max(1, config.headTimeout().toSeconds() / 2);
   }
 
   @Override
