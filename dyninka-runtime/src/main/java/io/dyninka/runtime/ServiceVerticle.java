@@ -1,5 +1,6 @@
 package io.dyninka.runtime;
 
+import io.dyninka.runtime.tls.ServiceTls;
 import io.netty.channel.ChannelPipeline;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -15,6 +16,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * One event-loop instance of a service: its server, its routes (health, readiness, the manifest),
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class ServiceVerticle extends VerticleBase {
 
   private static final String JSON = "application/json";
+  private static final Logger LOG = Logger.getLogger(ServiceVerticle.class.getName());
 
   private final ServiceSetup setup;
   private final int port;
@@ -40,7 +43,16 @@ final class ServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    upstream = new UpstreamClient(vertx, setup);
+    HostConfig config = setup.config();
+    ServiceTls tls =
+        ServiceTls.of(
+            config.tlsCert(),
+            config.tlsKey(),
+            config.tlsCa(),
+            config.sinkTls(),
+            setup.manifest(),
+            setup.name());
+    upstream = new UpstreamClient(vertx, setup, tls);
     problems = new ProblemResponder(setup);
     calls = new CallHandler(setup, context, upstream, new DeadlineWatch(vertx), problems);
     Router router = Router.router(vertx);
@@ -66,9 +78,13 @@ final class ServiceVerticle extends VerticleBase {
             .setPerFrameWebSocketCompressionSupported(false)
             .setMaxHeaderSize(setup.config().maxHeaderBytes())
             .setMaxInitialLineLength(Math.min(4096, setup.config().maxHeaderBytes()));
+    if (tls != null) {
+      tls.server(options);
+    }
     server = vertx.createHttpServer(options);
     return server
-        .connectionHandler(connection -> guard(connection, options))
+        .connectionHandler(connection -> guard(connection, options, tls))
+        .exceptionHandler(this::handleConnectionFailure)
         .requestHandler(
             request -> {
               // A pull between services is a GET / without a body: the hot path, which skips
@@ -95,9 +111,30 @@ final class ServiceVerticle extends VerticleBase {
    * Each HTTP/1.1 connection gets the strict decoder (no smuggled requests) and its head timeout
    * (no slow clients holding it): handlers in its pipeline, placed before it reads a byte.
    */
-  private void guard(HttpConnection connection, HttpServerOptions options) {
-    ChannelPipeline pipeline =
-        ((HttpServerConnection) connection).channelHandlerContext().pipeline();
+  private void guard(HttpConnection connection, HttpServerOptions options, ServiceTls tls) {
+    HttpServerConnection http = (HttpServerConnection) connection;
+    String refusal = tls == null ? null : tls.refusal(connection);
+    if (refusal != null) {
+      // Checked once per connection: each of its requests is answered 403, none reaches a call.
+      LOG.warning(
+          () ->
+              "service "
+                  + setup.name()
+                  + " refused "
+                  + connection.remoteAddress()
+                  + ": "
+                  + refusal);
+      Problem forbidden = ProblemType.FORBIDDEN.problem(refusal, setup.name());
+      http.handler(
+          request ->
+              request
+                  .response()
+                  .setStatusCode(403)
+                  .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
+                  .putHeader(HttpHeaders.CONNECTION, "close")
+                  .end(forbidden.toJson().toBuffer()));
+    }
+    ChannelPipeline pipeline = http.channelHandlerContext().pipeline();
     if (pipeline.get(StrictRequestDecoder.NAME) != null && pipeline.get(HeadTimeout.NAME) == null) {
       pipeline.replace(
           StrictRequestDecoder.NAME, StrictRequestDecoder.NAME, new StrictRequestDecoder(options));
@@ -105,6 +142,21 @@ final class ServiceVerticle extends VerticleBase {
           StrictRequestDecoder.NAME,
           HeadTimeout.NAME,
           new HeadTimeout(setup.config().headTimeout().toMillis()));
+    }
+  }
+
+  /** A connection that failed before it spoke HTTP: a refused TLS handshake, logged once. */
+  private void handleConnectionFailure(Throwable failure) {
+    if (failure instanceof javax.net.ssl.SSLException
+        || failure instanceof io.netty.handler.codec.DecoderException) {
+      LOG.warning(
+          () ->
+              "service "
+                  + setup.name()
+                  + " refused a TLS connection: "
+                  + (failure instanceof io.netty.handler.ssl.NotSslRecordException
+                      ? "not TLS (plain HTTP to a TLS service?)"
+                      : failure.getMessage()));
     }
   }
 

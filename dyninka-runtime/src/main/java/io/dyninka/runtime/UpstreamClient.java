@@ -1,5 +1,6 @@
 package io.dyninka.runtime;
 
+import io.dyninka.runtime.tls.ServiceTls;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
  * The {@link Upstream} over HTTP: pulls one input from an upstream service over pooled keep-alive
@@ -73,23 +75,28 @@ final class UpstreamClient implements Upstream {
   private final String authorization;
   private final Map<String, Target> targets = new HashMap<>();
 
-  UpstreamClient(Vertx vertx, ServiceSetup setup) {
+  /** A client of {@code setup}'s upstreams; over mutual TLS when {@code tls} is not null. */
+  UpstreamClient(Vertx vertx, ServiceSetup setup, ServiceTls tls) {
     this.vertx = vertx;
     this.peers = setup.peers();
     this.setup = setup;
     this.config = setup.config();
     this.self = setup.name();
     this.authorization = config.token() == null ? null : "Bearer " + config.token();
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            // An upstream closes a connection idle for its head timeout; this side lets
+            // it go first, so that a pull is never sent on a connection being closed.
+            .setKeepAliveTimeout(keepAliveSeconds(config))
+            .setTcpNoDelay(true);
+    if (tls != null) {
+      tls.client(options);
+    }
     this.client =
         vertx
             .httpClientBuilder()
-            .with(
-                new HttpClientOptions()
-                    .setKeepAlive(true)
-                    // An upstream closes a connection idle for its head timeout; this side lets
-                    // it go first, so that a pull is never sent on a connection being closed.
-                    .setKeepAliveTimeout(keepAliveSeconds(config))
-                    .setTcpNoDelay(true))
+            .with(options)
             .with(new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(config.maxInFlight()))
             .build();
   }
@@ -220,6 +227,17 @@ final class UpstreamClient implements Upstream {
               + " ms",
           self);
     }
+    SSLException tls = tlsFailure(failure);
+    if (tls != null) {
+      return ProblemType.UPSTREAM_TLS.problem(
+          "upstream '"
+              + service
+              + "' at "
+              + peers.of(service)
+              + " failed the TLS handshake: "
+              + tls.getMessage(),
+          self);
+    }
     return ProblemType.UPSTREAM_UNREACHABLE.problem(
         "upstream '"
             + service
@@ -228,6 +246,16 @@ final class UpstreamClient implements Upstream {
             + " is unreachable: "
             + failure.getMessage(),
         self);
+  }
+
+  /** The TLS failure behind {@code failure}, or null when it is another. */
+  private static SSLException tlsFailure(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLException ssl) {
+        return ssl;
+      }
+    }
+    return null;
   }
 
   private Problem timedOut(String service) {
