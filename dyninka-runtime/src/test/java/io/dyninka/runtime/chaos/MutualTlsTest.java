@@ -163,9 +163,18 @@ class MutualTlsTest {
     env.put("DYNINKA_RETRIES", "0");
     // A cold JVM's first handshakes take seconds on a loaded machine: no deadline should pass.
     env.put("DYNINKA_TIMEOUT_MS", "60000");
-    ServiceJvm jvm = new ServiceJvm(APP, service, ServiceJvm.freePort(), env);
-    jvms.add(jvm);
-    return jvm.startLogging(dir.resolve(service + ".log"));
+    for (int attempt = 1; ; attempt++) {
+      ServiceJvm jvm = new ServiceJvm(APP, service, ServiceJvm.freePort(), env);
+      jvms.add(jvm);
+      try {
+        return jvm.startLogging(dir.resolve(service + ".log"));
+      } catch (IllegalStateException e) {
+        // A free port can be taken by another process before the service binds it: another.
+        if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+          throw e;
+        }
+      }
+    }
   }
 
   private String log(String service) throws IOException {
