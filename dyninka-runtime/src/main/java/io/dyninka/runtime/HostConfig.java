@@ -1,5 +1,6 @@
 package io.dyninka.runtime;
 
+import io.dyninka.runtime.tls.SinkTls;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,15 @@ import java.util.Set;
  *     /metrics}: {@code true} or {@code false}, default true
  * @param otel the standard {@code OTEL_*} variables (OpenTelemetry's, not Dyninka's, so never
  *     refused): spans are exported when {@code OTEL_EXPORTER_OTLP_ENDPOINT} is among them
+ * @param headTimeout {@code DYNINKA_HEAD_TIMEOUT_MS}: the longest a connection may take to send a
+ *     whole request head, from its start or from the end of the previous answer; then it is closed
+ *     (slow clients, idle keep-alive connections). Default 10000
+ * @param tlsCert {@code DYNINKA_TLS_CERT}: this service's certificate (PEM); with the key and the
+ *     CA, the service speaks mutual TLS (docs/security.md)
+ * @param tlsKey {@code DYNINKA_TLS_KEY}: the private key of that certificate (PEM, PKCS#8)
+ * @param tlsCa {@code DYNINKA_TLS_CA}: the app's CA certificate (PEM), the only one trusted
+ * @param sinkTls {@code DYNINKA_SINK_TLS}: the sink's policy for its clients, {@code plain}, {@code
+ *     tls} or {@code mtls} (the default); null when unset
  */
 public record HostConfig(
     int port,
@@ -62,7 +72,12 @@ public record HostConfig(
     boolean publicSink,
     int instances,
     boolean metrics,
-    Map<String, String> otel) {
+    Map<String, String> otel,
+    Duration headTimeout,
+    String tlsCert,
+    String tlsKey,
+    String tlsCa,
+    SinkTls sinkTls) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -88,6 +103,11 @@ public record HostConfig(
           "DYNINKA_GROUP",
           "DYNINKA_PORTS",
           "DYNINKA_METRICS",
+          "DYNINKA_HEAD_TIMEOUT_MS",
+          "DYNINKA_TLS_CERT",
+          "DYNINKA_TLS_KEY",
+          "DYNINKA_TLS_CA",
+          "DYNINKA_SINK_TLS",
           ServiceHost.PARENT_PID_ENV);
 
   /**
@@ -130,6 +150,7 @@ public record HostConfig(
     // Read by ServiceHost itself; checked here with every other setting.
     s.number(ServiceHost.PARENT_PID_ENV, "dyninka.parent.pid", 0);
     String token = s.text("DYNINKA_TOKEN", "dyninka.token", null);
+    String sinkTls = s.text("DYNINKA_SINK_TLS", "dyninka.sink.tls", null);
     return new HostConfig(
         (int) s.number("PORT", "dyninka.port", DEFAULT_PORT),
         s.text("DYNINKA_HOST", "dyninka.host", "0.0.0.0"),
@@ -147,7 +168,15 @@ public record HostConfig(
         s.flag("DYNINKA_PUBLIC_SINK", "dyninka.public.sink", true),
         (int) s.number("DYNINKA_INSTANCES", "dyninka.instances", 0),
         s.flag("DYNINKA_METRICS", "dyninka.metrics", true),
-        otelVariables(env));
+        otelVariables(env),
+        Duration.ofMillis(
+            positive(
+                s.number("DYNINKA_HEAD_TIMEOUT_MS", "dyninka.head.timeout.ms", 10_000),
+                "DYNINKA_HEAD_TIMEOUT_MS")),
+        s.text("DYNINKA_TLS_CERT", "dyninka.tls.cert", null),
+        s.text("DYNINKA_TLS_KEY", "dyninka.tls.key", null),
+        s.text("DYNINKA_TLS_CA", "dyninka.tls.ca", null),
+        sinkTls == null ? null : SinkTls.parse(sinkTls));
   }
 
   private static Map<String, String> otelVariables(Map<String, String> env) {
@@ -179,7 +208,19 @@ public record HostConfig(
         publicSink,
         instances,
         metrics,
-        otel);
+        otel,
+        headTimeout,
+        tlsCert,
+        tlsKey,
+        tlsCa,
+        sinkTls);
+  }
+
+  private static long positive(long value, String envName) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(envName + " must be a positive number, not " + value);
+    }
+    return value;
   }
 
   private static void rejectUnknown(Set<String> names) {

@@ -11,6 +11,7 @@ public enum ProblemType {
   BAD_REQUEST("bad-request", "Bad request", 400),
   BAD_ROUTE("bad-route", "Bad Dyninka-Route", 400),
   UNAUTHORIZED("unauthorized", "Unauthorized", 401),
+  FORBIDDEN("forbidden", "Forbidden", 403),
   NOT_FOUND("not-found", "Not found", 404),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
@@ -22,6 +23,7 @@ public enum ProblemType {
   INTERNAL_ERROR("internal-error", "Internal error", 500),
   UPSTREAM_INVALID("upstream-invalid", "Upstream answered invalidly", 502),
   UPSTREAM_UNREACHABLE("upstream-unreachable", "Upstream unreachable", 502),
+  UPSTREAM_TLS("upstream-tls", "Upstream TLS failed", 502),
   OVERLOADED("overloaded", "Service overloaded", 503),
   UPSTREAM_FAILING("upstream-failing", "Upstream failing", 503),
   UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timed out", 504);

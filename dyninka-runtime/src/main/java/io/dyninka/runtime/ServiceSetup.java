@@ -2,6 +2,7 @@ package io.dyninka.runtime;
 
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.ServiceManifest;
+import io.dyninka.runtime.tls.ServiceTls;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,6 +28,7 @@ final class ServiceSetup {
   private final Buffer manifestJson;
   private final AtomicBoolean ready = new AtomicBoolean();
   private final System.Logger log;
+  private final ServiceTls tls;
 
   ServiceSetup(AppManifest manifest, String service, ServiceFunction function, HostConfig config) {
     this.manifest = manifest;
@@ -55,6 +57,10 @@ final class ServiceSetup {
     this.call = new FunctionCall(function, self);
     this.manifestJson = manifest.toJson().toBuffer();
     this.log = System.getLogger("io.dyninka.service." + service);
+    // Read once, so that a missing or unreadable PEM file stops the start.
+    this.tls =
+        ServiceTls.of(
+            config.tlsCert(), config.tlsKey(), config.tlsCa(), config.sinkTls(), manifest, service);
     // Resolve every type now, so that a missing class fails the start, not the first request.
     self.inputs().forEach(input -> codec.type(input.type()));
     codec.type(self.output());
@@ -107,6 +113,11 @@ final class ServiceSetup {
 
   System.Logger log() {
     return log;
+  }
+
+  /** The service's mutual-TLS settings, or null when it speaks plain HTTP. */
+  ServiceTls tls() {
+    return tls;
   }
 
   /** Takes a place among the requests in flight; false when they are all taken (overload). */

@@ -2,18 +2,23 @@ package io.dyninka.runtime;
 
 import io.dyninka.runtime.observe.Observability;
 import io.dyninka.runtime.observe.ServiceMetrics;
+import io.dyninka.runtime.tls.ServiceTls;
+import io.netty.channel.ChannelPipeline;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerConnection;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * One event-loop instance of a service: its server, its routes (health, readiness, the manifest),
@@ -25,6 +30,7 @@ final class ServiceVerticle extends VerticleBase {
 
   private static final String JSON = "application/json";
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+  private static final Logger LOG = Logger.getLogger(ServiceVerticle.class.getName());
 
   private final ServiceSetup setup;
   private final int port;
@@ -49,6 +55,7 @@ final class ServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    ServiceTls tls = setup.tls();
     upstream = new UpstreamClient(vertx, setup, observe);
     if (group != null) {
       upstream = new LocalUpstream(setup, new LocalCalls(vertx, context, group), upstream);
@@ -72,19 +79,26 @@ final class ServiceVerticle extends VerticleBase {
         .handler(ctx -> calls.handle(ctx.request(), requestBody(ctx)));
     router.route().last().handler(ctx -> ctx.fail(ctx.request().path().equals("/") ? 405 : 404));
     router.route().failureHandler(this::handleFailure);
-    server =
-        vertx.createHttpServer(
-            new HttpServerOptions()
-                .setHost(setup.config().host())
-                .setPort(port)
-                .setTcpNoDelay(true)
-                // No WebSockets here: without these, Netty leaves the WebSocket extension
-                // handler out of the pipeline, which otherwise inspects every request and response.
-                .setPerMessageWebSocketCompressionSupported(false)
-                .setPerFrameWebSocketCompressionSupported(false)
-                .setMaxHeaderSize(setup.config().maxHeaderBytes())
-                .setMaxInitialLineLength(Math.min(4096, setup.config().maxHeaderBytes())));
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(setup.config().host())
+            .setPort(port)
+            .setTcpNoDelay(true)
+            // HTTP/1.1 only: no h2c upgrade handler, which would rebuild the pipeline mid-request.
+            .setHttp2ClearTextEnabled(false)
+            // No WebSockets here: without these, Netty leaves the WebSocket extension
+            // handler out of the pipeline, which otherwise inspects every request and response.
+            .setPerMessageWebSocketCompressionSupported(false)
+            .setPerFrameWebSocketCompressionSupported(false)
+            .setMaxHeaderSize(setup.config().maxHeaderBytes())
+            .setMaxInitialLineLength(Math.min(4096, setup.config().maxHeaderBytes()));
+    if (tls != null) {
+      tls.server(options);
+    }
+    server = vertx.createHttpServer(options);
     return server
+        .connectionHandler(connection -> guard(connection, options, tls))
+        .exceptionHandler(this::handleConnectionFailure)
         .requestHandler(
             request -> {
               // A pull between services is a GET / without a body: the hot path, which skips
@@ -108,6 +122,59 @@ final class ServiceVerticle extends VerticleBase {
     return server
         .shutdown(setup.config().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
         .eventually(() -> upstream.close());
+  }
+
+  /**
+   * Each HTTP/1.1 connection gets the strict decoder (no smuggled requests) and its head timeout
+   * (no slow clients holding it): handlers in its pipeline, placed before it reads a byte.
+   */
+  private void guard(HttpConnection connection, HttpServerOptions options, ServiceTls tls) {
+    HttpServerConnection http = (HttpServerConnection) connection;
+    String refusal = tls == null ? null : tls.refusal(connection);
+    if (refusal != null) {
+      // Checked once per connection: each of its requests is answered 403, none reaches a call.
+      LOG.warning(
+          () ->
+              "service "
+                  + setup.name()
+                  + " refused "
+                  + connection.remoteAddress()
+                  + ": "
+                  + refusal);
+      Problem forbidden = ProblemType.FORBIDDEN.problem(refusal, setup.name());
+      http.handler(
+          request ->
+              request
+                  .response()
+                  .setStatusCode(403)
+                  .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
+                  .putHeader(HttpHeaders.CONNECTION, "close")
+                  .end(forbidden.toJson().toBuffer()));
+    }
+    ChannelPipeline pipeline = http.channelHandlerContext().pipeline();
+    if (pipeline.get(StrictRequestDecoder.NAME) != null && pipeline.get(HeadTimeout.NAME) == null) {
+      pipeline.replace(
+          StrictRequestDecoder.NAME, StrictRequestDecoder.NAME, new StrictRequestDecoder(options));
+      pipeline.addAfter(
+          StrictRequestDecoder.NAME,
+          HeadTimeout.NAME,
+          new HeadTimeout(setup.config().headTimeout().toMillis()));
+    }
+  }
+
+  /** A connection that failed before it spoke HTTP: a refused TLS handshake, logged once. */
+  private void handleConnectionFailure(Throwable failure) {
+    if (failure instanceof javax.net.ssl.SSLException
+        || failure instanceof io.netty.handler.codec.DecoderException) {
+      LOG.warning(
+          () ->
+              "service "
+                  + setup.name()
+                  + " refused a TLS connection: "
+                  + (failure instanceof io.netty.handler.ssl.NotSslRecordException
+                      ? "not TLS (plain HTTP to a TLS service?)"
+                      : failure.getMessage()));
+    }
   }
 
   int actualPort() {
@@ -159,13 +226,12 @@ final class ServiceVerticle extends VerticleBase {
   }
 
   /**
-   * A request Vert.x could not parse (a head too large, a bad request line): answered as a problem.
+   * A request Vert.x could not parse (a head too large, a bad request line, a smuggling attempt):
+   * answered as a problem, then the connection is closed, lingering so that the client reads it.
    */
   private void handleInvalid(HttpServerRequest request) {
-    int status =
-        request.decoderResult().cause() instanceof io.netty.handler.codec.TooLongFrameException
-            ? 431
-            : 400;
+    Throwable cause = request.decoderResult().cause();
+    int status = cause instanceof io.netty.handler.codec.TooLongFrameException ? 431 : 400;
     Problem problem =
         status == 431
             ? ProblemType.HEADER_TOO_LARGE.problem(
@@ -173,14 +239,19 @@ final class ServiceVerticle extends VerticleBase {
                     + setup.config().maxHeaderBytes()
                     + " bytes (DYNINKA_MAX_HEADER_BYTES)",
                 setup.name())
-            : ProblemType.BAD_REQUEST.problem("the request is not valid HTTP/1.1", setup.name());
+            : ProblemType.BAD_REQUEST.problem(
+                "the request is not valid HTTP/1.1"
+                    + (cause == null || cause.getMessage() == null
+                        ? ""
+                        : ": " + cause.getMessage()),
+                setup.name());
     request
         .response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
         .putHeader(HttpHeaders.CONNECTION, "close")
         .end(problem.toJson().toBuffer())
-        .onComplete(done -> request.connection().close());
+        .onComplete(done -> LingeringClose.close(request.connection()));
   }
 
   private Problem statusProblem(int status) {

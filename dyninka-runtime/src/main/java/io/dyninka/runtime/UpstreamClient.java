@@ -5,6 +5,7 @@ import io.dyninka.runtime.observe.PullMetrics;
 import io.dyninka.runtime.observe.PullOutcome;
 import io.dyninka.runtime.observe.ServiceMetrics;
 import io.dyninka.runtime.observe.Tracing;
+import io.dyninka.runtime.tls.ServiceTls;
 import io.opentelemetry.api.trace.Span;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
  * The {@link Upstream} over HTTP: pulls one input from an upstream service over pooled keep-alive
@@ -87,7 +89,9 @@ final class UpstreamClient implements Upstream {
   private final ServiceMetrics metrics;
   private final Tracing tracing;
 
+  /** A client of {@code setup}'s upstreams; over mutual TLS when the service has TLS settings. */
   UpstreamClient(Vertx vertx, ServiceSetup setup, Observability observe) {
+    ServiceTls tls = setup.tls();
     this.metrics = observe.metrics();
     this.tracing = observe.tracing();
     this.vertx = vertx;
@@ -96,12 +100,27 @@ final class UpstreamClient implements Upstream {
     this.config = setup.config();
     this.self = setup.name();
     this.authorization = config.token() == null ? null : "Bearer " + config.token();
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            // An upstream closes a connection idle for its head timeout; this side lets
+            // it go first, so that a pull is never sent on a connection being closed.
+            .setKeepAliveTimeout(keepAliveSeconds(config))
+            .setTcpNoDelay(true);
+    if (tls != null) {
+      tls.client(options);
+    }
     this.client =
         vertx
             .httpClientBuilder()
-            .with(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true))
+            .with(options)
             .with(new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(config.maxInFlight()))
             .build();
+  }
+
+  /** Half the head timeout (the same setting across an app), at least a second. */
+  private static int keepAliveSeconds(HostConfig config) {
+    return (int) Math.max(1, config.headTimeout().toSeconds() / 2);
   }
 
   @Override
@@ -306,6 +325,17 @@ final class UpstreamClient implements Upstream {
               + " ms",
           self);
     }
+    SSLException tls = tlsFailure(failure);
+    if (tls != null) {
+      return ProblemType.UPSTREAM_TLS.problem(
+          "upstream '"
+              + service
+              + "' at "
+              + peers.of(service)
+              + " failed the TLS handshake: "
+              + tls.getMessage(),
+          self);
+    }
     return ProblemType.UPSTREAM_UNREACHABLE.problem(
         "upstream '"
             + service
@@ -314,6 +344,16 @@ final class UpstreamClient implements Upstream {
             + " is unreachable: "
             + failure.getMessage(),
         self);
+  }
+
+  /** The TLS failure behind {@code failure}, or null when it is another. */
+  private static SSLException tlsFailure(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLException ssl) {
+        return ssl;
+      }
+    }
+    return null;
   }
 
   private Problem timedOut(String service) {

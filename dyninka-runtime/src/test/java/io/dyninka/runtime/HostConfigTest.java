@@ -57,6 +57,16 @@ class HostConfigTest {
         .hasMessageStartingWith("DYNINKA_PARENT_PID");
   }
 
+  @Test
+  @DisplayName("the head timeout is 10 s unless set, and must be positive")
+  void headTimeout() {
+    assertThat(from(Map.of()).headTimeout().toMillis()).isEqualTo(10_000);
+    assertThat(from(Map.of("DYNINKA_HEAD_TIMEOUT_MS", "2500")).headTimeout().toMillis())
+        .isEqualTo(2_500);
+    assertThatThrownBy(() -> from(Map.of("DYNINKA_HEAD_TIMEOUT_MS", "0")))
+        .hasMessage("DYNINKA_HEAD_TIMEOUT_MS must be a positive number, not 0");
+  }
+
   @Nested
   @DisplayName("environment variables")
   class Variables {
@@ -92,6 +102,7 @@ class HostConfigTest {
       env.put("DYNINKA_TOKEN", "secret");
       env.put("DYNINKA_PUBLIC_SINK", "false");
       env.put("DYNINKA_METRICS", "false");
+      env.put("DYNINKA_SINK_TLS", "TLS");
       env.putAll(Map.of("DYNINKA_REGISTRY_DIR", "/tmp/r", "PATH", "/bin", "dyninka_x", "y"));
 
       HostConfig config = from(env);

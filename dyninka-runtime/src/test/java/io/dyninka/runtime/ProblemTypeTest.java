@@ -20,6 +20,7 @@ class ProblemTypeTest {
             "https://dyninka.io/problems/bad-request 400",
             "https://dyninka.io/problems/bad-route 400",
             "https://dyninka.io/problems/unauthorized 401",
+            "https://dyninka.io/problems/forbidden 403",
             "https://dyninka.io/problems/not-found 404",
             "https://dyninka.io/problems/method-not-allowed 405",
             "https://dyninka.io/problems/payload-too-large 413",
@@ -31,6 +32,7 @@ class ProblemTypeTest {
             "https://dyninka.io/problems/internal-error 500",
             "https://dyninka.io/problems/upstream-invalid 502",
             "https://dyninka.io/problems/upstream-unreachable 502",
+            "https://dyninka.io/problems/upstream-tls 502",
             "https://dyninka.io/problems/overloaded 503",
             "https://dyninka.io/problems/upstream-failing 503",
             "https://dyninka.io/problems/upstream-timeout 504");

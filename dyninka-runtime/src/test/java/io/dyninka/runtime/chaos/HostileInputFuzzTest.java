@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ten thousand malformed requests against a real service JVM: every answer must be a 4xx problem,
- * the service must stay up and answer good requests, and its heap must stay flat.
+ * the service must stay up and answer good requests, and its heap must stay flat. Raw sockets send
+ * what no well-behaved client would: garbage, heads far too large, smuggling attempts, and a
+ * thousand slow clients.
  */
 @DisplayName("A service JVM fed 10,000 malformed requests")
 class HostileInputFuzzTest {
@@ -108,7 +110,7 @@ class HostileInputFuzzTest {
   }
 
   private void one(ServiceJvm target, Random random, int n) throws Exception {
-    int kind = n % 12;
+    int kind = n % 14;
     String name;
     HttpResponse<String> answer;
     switch (kind) {
@@ -221,6 +223,24 @@ class HostileInputFuzzTest {
         count(name);
         return;
       }
+      case 12 -> {
+        name = "smuggling";
+        String[] heads = {
+          "Content-Length: 58\r\nTransfer-Encoding: chunked",
+          "Transfer-Encoding: chunked\r\nContent-Length: 3",
+          "Content-Length: 58\r\nContent-Length: 5",
+          "Content-Length: 58, 7"
+        };
+        rawAnswer(name, target, request(heads[random.nextInt(heads.length)]), 400);
+        count(name);
+        return;
+      }
+      case 13 -> {
+        name = "raw-huge-head";
+        rawAnswer(name, target, hugeHead(64 * 1024 + random.nextInt(256 * 1024)), 431);
+        count(name);
+        return;
+      }
       default -> {
         name = "deadline-and-trace";
         answer =
@@ -237,6 +257,219 @@ class HostileInputFuzzTest {
         answer.statusCode(),
         answer.headers().firstValue("content-type").orElse(""),
         answer.body());
+  }
+
+  @Test
+  @DisplayName("answers a 200 KB head with its 431 every time, not with a reset")
+  void oversizedHeads() throws Exception {
+    ServiceJvm parse = new ServiceJvm("fuzz", "parse", ServiceJvm.freePort(), Map.of());
+    jvms.add(parse.start());
+    for (int i = 0; i < 20; i++) {
+      rawAnswer("200 KB head #" + i, parse, hugeHead(200 * 1024), 431);
+    }
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  @DisplayName("refuses a request framed two ways with a 400 and closes its connection")
+  void smuggling() throws Exception {
+    ServiceJvm parse = new ServiceJvm("fuzz", "parse", ServiceJvm.freePort(), Map.of());
+    jvms.add(parse.start());
+    for (String head :
+        List.of(
+            "Content-Length: 58\r\nTransfer-Encoding: chunked",
+            "Transfer-Encoding: chunked\r\nContent-Length: 58",
+            "Content-Length: 58\r\nContent-Length: 5",
+            "Content-Length: 5, 58")) {
+      String reply = rawAnswer(head, parse, request(head), 400);
+      assertThat(reply).as(head).contains("bad-request").contains("not valid HTTP/1.1: ");
+    }
+    assertThat(violations).isEmpty();
+    // The same request framed one way is answered, and the connection kept.
+    assertThat(post(parse, GOOD, "application/json", Map.of()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("serves good requests while 1,000 slow clients hang on, then closes the slow ones")
+  void slowClients() throws Exception {
+    int slow = 1_000;
+    long headTimeoutMs = 15_000;
+    long files = openFileLimit();
+    assertThat(files)
+        .as("open files allowed (ulimit -n): this JVM and the service hold %d sockets each", slow)
+        .isGreaterThan(slow + 1_000L);
+    ServiceJvm parse =
+        new ServiceJvm(
+            "fuzz",
+            "parse",
+            ServiceJvm.freePort(),
+            Map.of("DYNINKA_HEAD_TIMEOUT_MS", Long.toString(headTimeoutMs)));
+    jvms.add(parse.start());
+    for (int i = 0; i < 200; i++) {
+      // warm both JVMs up, so that what is measured is the slow clients' effect
+      post(parse, GOOD, "application/json", Map.of());
+    }
+    URI uri = URI.create(parse.url());
+    List<Socket> sockets = new ArrayList<>();
+    byte[] start = "POST / HTTP/1.1\r\nHost: fuzz\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
+    long opened = System.nanoTime();
+    for (int i = 0; i < slow; i++) {
+      Socket socket = new Socket(uri.getHost(), uri.getPort());
+      socket.getOutputStream().write(start, 0, 1);
+      sockets.add(socket);
+    }
+    // One byte a second on each, the head never complete: a slowloris attack.
+    Thread trickle =
+        new Thread(
+            () -> {
+              for (int second = 1; !Thread.currentThread().isInterrupted(); second++) {
+                for (Socket socket : sockets) {
+                  try {
+                    socket.getOutputStream().write(start[Math.min(second, start.length - 1)]);
+                  } catch (java.io.IOException closed) {
+                    // closed by the service: what the test waits for
+                  }
+                }
+                try {
+                  Thread.sleep(1_000);
+                } catch (InterruptedException stop) {
+                  return;
+                }
+              }
+            });
+    trickle.setDaemon(true);
+    trickle.start();
+    long openMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
+    try {
+      List<Long> micros = new ArrayList<>();
+      // Good requests for as long as the slow ones surely hang on: well within the head timeout.
+      long goodUntil = opened + TimeUnit.MILLISECONDS.toNanos(headTimeoutMs * 2 / 3);
+      while (micros.size() < 1_000 && System.nanoTime() < goodUntil) {
+        long t0 = System.nanoTime();
+        HttpResponse<String> good = post(parse, GOOD, "application/json", Map.of());
+        micros.add((System.nanoTime() - t0) / 1_000);
+        assertThat(good.statusCode()).isEqualTo(200);
+      }
+      java.util.Collections.sort(micros);
+      long p50 = micros.get(micros.size() / 2);
+      long p99 = micros.get((int) Math.ceil(micros.size() * 0.99) - 1);
+      System.out.printf(
+          "slowloris: %d good requests while %d slow connections (opened in %d ms) hung on: p50"
+              + " %.1f ms, p99 %.1f ms, max %.1f ms%n",
+          micros.size(), slow, openMs, p50 / 1e3, p99 / 1e3, micros.get(micros.size() - 1) / 1e3);
+      assertThat(micros.size())
+          .as("good requests answered while the slow ones hung on")
+          .isGreaterThan(20);
+
+      int closed = 0;
+      for (Socket socket : sockets) {
+        socket.setSoTimeout((int) headTimeoutMs + 20_000);
+        try {
+          while (socket.getInputStream().read() >= 0) {
+            // an answer to a slow head would be a violation; nothing is expected
+            violations.add("a slow connection got an answer");
+          }
+          closed++;
+        } catch (java.net.SocketException reset) {
+          closed++;
+        }
+      }
+      long heldMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
+      System.out.printf(
+          "slowloris: %d of %d slow connections closed by the service, all within %d ms of"
+              + " opening (head timeout %d ms)%n",
+          closed, slow, heldMs, headTimeoutMs);
+      assertThat(closed).isEqualTo(slow);
+      assertThat(violations).isEmpty();
+      assertThat(parse.alive()).isTrue();
+      assertThat(post(parse, GOOD, "application/json", Map.of()).statusCode()).isEqualTo(200);
+    } finally {
+      trickle.interrupt();
+      for (Socket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
+  /** The soft limit of open files of this process (ulimit -n), which the service JVM shares. */
+  private static long openFileLimit() throws Exception {
+    for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/limits"))) {
+      if (line.startsWith("Max open files")) {
+        String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+        return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+      }
+    }
+    throw new IllegalStateException("no 'Max open files' in /proc/self/limits");
+  }
+
+  /**
+   * A head of {@code bytes}, then two more pieces of it after a pause each: by then the server has
+   * answered 431, and unless it keeps reading until the client has read that answer, the pieces
+   * that arrive after it closed make the client's side see a reset instead.
+   */
+  private static byte[][] hugeHead(int bytes) {
+    String more = "y".repeat(64 * 1024);
+    return new byte[][] {
+      ("POST / HTTP/1.1\r\nHost: fuzz\r\nX-Filler: " + "y".repeat(bytes))
+          .getBytes(StandardCharsets.US_ASCII),
+      more.getBytes(StandardCharsets.US_ASCII),
+      more.getBytes(StandardCharsets.US_ASCII)
+    };
+  }
+
+  /** A POST of the good order with {@code framing} as its framing headers. */
+  private static byte[][] request(String framing) {
+    String chunked = Integer.toHexString(GOOD.length()) + "\r\n" + GOOD + "\r\n0\r\n\r\n";
+    return new byte[][] {
+      ("POST / HTTP/1.1\r\nHost: fuzz\r\nContent-Type: application/json\r\n"
+              + framing
+              + "\r\n\r\n"
+              + (framing.contains("chunked") ? chunked : GOOD))
+          .getBytes(StandardCharsets.US_ASCII)
+    };
+  }
+
+  /**
+   * Sends the pieces of a request on a raw socket, 30 ms apart, and reads until the server closes:
+   * the answer must be a {@code status} problem, and the connection must be closed after it. A
+   * reset, no answer, or a connection left open is a violation.
+   */
+  private String rawAnswer(String name, ServiceJvm target, byte[][] pieces, int status)
+      throws Exception {
+    URI uri = URI.create(target.url());
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      try {
+        for (int i = 0; i < pieces.length; i++) {
+          if (i > 0) {
+            Thread.sleep(30);
+          }
+          out.write(pieces[i]);
+          out.flush();
+        }
+      } catch (java.net.SocketException closedWhileWriting) {
+        // The server may stop reading once it has answered; its answer must still arrive.
+      }
+      String reply =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      Matcher answered = Pattern.compile("^HTTP/1\\.1 (\\d{3})").matcher(reply);
+      if (!answered.find() || Integer.parseInt(answered.group(1)) != status) {
+        violations.add(name + ": expected " + status + ", got " + firstLine(reply));
+      } else if (!reply.toLowerCase().contains("content-type: application/problem+json")) {
+        violations.add(name + ": " + status + " without a problem body");
+      }
+      return reply;
+    } catch (java.net.SocketTimeoutException open) {
+      violations.add(name + ": connection left open after the answer");
+    } catch (java.net.SocketException reset) {
+      violations.add(name + ": " + reset.getMessage() + " instead of a " + status);
+    }
+    return "";
+  }
+
+  private static String firstLine(String reply) {
+    return reply.isEmpty() ? "nothing" : reply.lines().findFirst().orElse("");
   }
 
   private void count(String name) {

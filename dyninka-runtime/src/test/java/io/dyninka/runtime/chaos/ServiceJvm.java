@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,26 @@ final class ServiceJvm implements AutoCloseable {
     process = builder().redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     awaitReady();
     return this;
+  }
+
+  /**
+   * Starts the JVM with its output in {@code log}, ready when it says it listens: for a service
+   * whose health checks a plain client cannot reach (one that speaks TLS).
+   */
+  ServiceJvm startLogging(Path log) throws Exception {
+    process = builder().redirectOutput(log.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            service + " exited with " + process.exitValue() + ": " + Files.readString(log));
+      }
+      if (Files.readString(log).contains("listening on port")) {
+        return this;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException(service + " not listening within 60 s");
   }
 
   /** What a JVM that stopped by itself said, and its exit code. */
