@@ -1,5 +1,6 @@
 package io.dyninka.runtime;
 
+import io.dyninka.runtime.state.PlacedState;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -9,8 +10,10 @@ import io.vertx.core.http.HttpServerRequest;
  *
  * <pre>admit → authorize → plan → pull → combine → invoke → encode</pre>
  *
- * A step that a later capability needs (state loaded before invoke and committed after, a metrics
- * hook around the whole) is one more link here; the other steps don't change.
+ * <p>A stateful service with a state store invokes through {@link StateStep} instead.
+ *
+ * <p>A step that a later capability needs (state loaded before invoke and committed after, a
+ * metrics hook around the whole) is one more link here; the other steps don't change.
  */
 final class CallHandler {
 
@@ -25,7 +28,11 @@ final class CallHandler {
       ProblemResponder problems) {
     this.problems = problems;
     CallStep encode = new EncodeStep(setup);
-    CallStep invoke = new InvokeStep(setup.call(), context, encode);
+    PlacedState state = setup.state(context.owner());
+    CallStep invoke =
+        state == null
+            ? new InvokeStep(setup.call(), context, encode)
+            : new StateStep(state, setup.call(), context, setup.name(), encode);
     CallStep combine = new CombineStep(setup, invoke);
     CallStep pull = new PullStep(upstream, deadlines, combine);
     CallStep plan = new PlanStep(setup, pull);

@@ -41,6 +41,10 @@ import java.util.Set;
  *     token: {@code true} or {@code false}, in any case; default true
  * @param instances {@code DYNINKA_INSTANCES}: event-loop instances of a stateless service, default
  *     one per event loop
+ * @param stateStore {@code DYNINKA_STATE_STORE}: where a stateful service keeps its placed state,
+ *     {@code redis://host:port[/db]} or {@code rediss://…}; none by default (state in the JVM)
+ * @param stateStorePassword {@code DYNINKA_STATE_STORE_PASSWORD}: the store's password, if it is
+ *     not in the URL
  */
 public record HostConfig(
     int port,
@@ -56,7 +60,9 @@ public record HostConfig(
     Duration drainDelay,
     String token,
     boolean publicSink,
-    int instances) {
+    int instances,
+    String stateStore,
+    String stateStorePassword) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -79,6 +85,8 @@ public record HostConfig(
           "DYNINKA_TOKEN",
           "DYNINKA_PUBLIC_SINK",
           "DYNINKA_INSTANCES",
+          "DYNINKA_STATE_STORE",
+          "DYNINKA_STATE_STORE_PASSWORD",
           ServiceHost.PARENT_PID_ENV);
 
   /**
@@ -136,7 +144,9 @@ public record HostConfig(
         Duration.ofMillis(s.number("DYNINKA_DRAIN_DELAY_MS", "dyninka.drain.delay.ms", 0)),
         token,
         s.flag("DYNINKA_PUBLIC_SINK", "dyninka.public.sink", true),
-        (int) s.number("DYNINKA_INSTANCES", "dyninka.instances", 0));
+        (int) s.number("DYNINKA_INSTANCES", "dyninka.instances", 0),
+        s.text("DYNINKA_STATE_STORE", "dyninka.state.store", null),
+        s.text("DYNINKA_STATE_STORE_PASSWORD", "dyninka.state.store.password", null));
   }
 
   private static void rejectUnknown(Set<String> names) {
