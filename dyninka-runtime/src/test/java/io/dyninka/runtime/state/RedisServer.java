@@ -20,15 +20,19 @@ final class RedisServer implements AutoCloseable {
 
   private final int port;
   private final Path dir;
+  private final List<String> options;
   private Process process;
 
-  private RedisServer(int port, Path dir) {
+  private RedisServer(int port, Path dir, List<String> options) {
     this.port = port;
     this.dir = dir;
+    this.options = options;
   }
 
-  static RedisServer start() throws Exception {
-    RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("dyninka-redis"));
+  /** Starts a server with {@code options} added to its command line, such as a password. */
+  static RedisServer start(String... options) throws Exception {
+    RedisServer server =
+        new RedisServer(freePort(), Files.createTempDirectory("dyninka-redis"), List.of(options));
     server.startAgain();
     return server;
   }
@@ -51,22 +55,24 @@ final class RedisServer implements AutoCloseable {
   /** Starts the server (again, on the same port and files). */
   void startAgain() throws Exception {
     List<String> command =
-        List.of(
-            "redis-server",
-            "--port",
-            Integer.toString(port),
-            "--bind",
-            "127.0.0.1",
-            "--dir",
-            dir.toString(),
-            "--save",
-            "",
-            "--appendonly",
-            "yes",
-            "--appendfsync",
-            "always",
-            "--daemonize",
-            "no");
+        new java.util.ArrayList<>(
+            List.of(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                dir.toString(),
+                "--save",
+                "",
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--daemonize",
+                "no"));
+    command.addAll(options);
     try {
       process =
           new ProcessBuilder(command)
@@ -86,12 +92,30 @@ final class RedisServer implements AutoCloseable {
         throw new IllegalStateException(
             "redis-server exited: " + Files.readString(dir.resolve("redis.log")));
       }
-      if (answers("PING").startsWith("+PONG")) {
+      String pong = answers("PING");
+      if (pong.startsWith("+PONG") || pong.startsWith("-NOAUTH")) {
         return;
       }
       Thread.sleep(50);
     }
     throw new IllegalStateException("redis-server not answering on port " + port + " in 20 s");
+  }
+
+  /** Freezes the server (SIGSTOP): connections stay open and nothing answers, as a slow store. */
+  void freeze() throws Exception {
+    signal("STOP");
+  }
+
+  void thaw() throws Exception {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws Exception {
+    int code =
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+    if (code != 0) {
+      throw new IllegalStateException("kill -" + name + " of redis-server failed: " + code);
+    }
   }
 
   /** Stops the server, as a crash of the store would (SIGKILL). */

@@ -39,9 +39,13 @@ class ReplicatedStateTest {
   }
 
   private List<Replica> start(String service, int count) throws Exception {
+    return start(service, count, Map.of("DYNINKA_STATE_STORE", redis.url()));
+  }
+
+  private List<Replica> start(String service, int count, Map<String, String> env) throws Exception {
     List<Replica> started = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Replica replica = new Replica(service, Map.of("DYNINKA_STATE_STORE", redis.url()));
+      Replica replica = new Replica(service, env);
       replicas.add(replica);
       started.add(replica.start());
     }
@@ -201,5 +205,63 @@ class ReplicatedStateTest {
       back = Clients.get(invoice.uri());
     }
     assertThat(back).isEqualTo(new Answer(200, "2"));
+  }
+
+  @Test
+  @DisplayName("a store that stops answering is a 503 within the request's deadline, then recovers")
+  void slowStore() throws Exception {
+    Replica invoice =
+        start(
+                "invoice",
+                1,
+                Map.of("DYNINKA_STATE_STORE", redis.url(), "DYNINKA_TIMEOUT_MS", "1500"))
+            .get(0);
+    assertThat(Clients.get(invoice.uri())).isEqualTo(new Answer(200, "1"));
+
+    redis.freeze();
+    Answer slow;
+    try {
+      slow = Clients.get(invoice.uri());
+    } finally {
+      redis.thaw();
+    }
+    assertThat(slow.status()).isEqualTo(503);
+    assertThat(slow.body()).contains("state-store-unavailable", "did not answer within");
+
+    // The frozen commit was already on its way and ran once the store woke: the 503 said the
+    // outcome is unknown, and the replica loaded the state again rather than guess it.
+    long back = Long.parseLong(Clients.get(invoice.uri()).body());
+    assertThat(back).isIn(2L, 3L);
+    assertThat(Clients.get(invoice.uri())).isEqualTo(new Answer(200, Long.toString(back + 1)));
+  }
+
+  @Test
+  @DisplayName("a store with a password is reached with DYNINKA_STATE_STORE_PASSWORD, never shown")
+  void password() throws Exception {
+    try (RedisServer locked = RedisServer.start("--requirepass", "s3cret-pw")) {
+      Replica withPassword =
+          start(
+                  "invoice",
+                  1,
+                  Map.of(
+                      "DYNINKA_STATE_STORE",
+                      locked.url(),
+                      "DYNINKA_STATE_STORE_PASSWORD",
+                      "s3cret-pw"))
+              .get(0);
+      Replica without =
+          start(
+                  "invoice",
+                  1,
+                  Map.of("DYNINKA_STATE_STORE", "redis://:wrong-pw@127.0.0.1:" + locked.port()))
+              .get(0);
+
+      assertThat(Clients.get(withPassword.uri())).isEqualTo(new Answer(200, "1"));
+      Answer refused = Clients.get(without.uri());
+      assertThat(refused.status()).isEqualTo(503);
+      assertThat(refused.body())
+          .contains("state-store-unavailable", locked.url())
+          .doesNotContain("wrong-pw");
+    }
   }
 }
