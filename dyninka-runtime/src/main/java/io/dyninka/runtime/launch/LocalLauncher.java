@@ -31,6 +31,12 @@ import java.util.function.Consumer;
  *
  * <p>Each service gets {@code PORT} and {@code DYNINKA_PEERS} (the URL of every service of the app)
  * on top of this JVM's environment and {@link Builder#environment extra variables}.
+ *
+ * <p>A service may run as several {@link Builder#replicas replicas}, each a JVM of its own: the
+ * first is named as the service, the others {@code service#2}, {@code service#3}…, and {@code
+ * DYNINKA_PEERS} lists them all, so callers share their pulls among them. A stateful service takes
+ * replicas only with a state store ({@code DYNINKA_STATE_STORE}): without one, its state lives in
+ * one JVM.
  */
 public final class LocalLauncher {
 
@@ -44,6 +50,7 @@ public final class LocalLauncher {
   private final Consumer<String> logSink;
   private final Duration readinessTimeout;
   private final Duration stopGracePeriod;
+  private final Map<String, Integer> replicas;
 
   private LocalLauncher(Builder builder) {
     this.classpath = List.copyOf(builder.classpath);
@@ -53,6 +60,7 @@ public final class LocalLauncher {
     this.logSink = new SerializedSink(builder.logSink);
     this.readinessTimeout = builder.readinessTimeout;
     this.stopGracePeriod = builder.stopGracePeriod;
+    this.replicas = Map.copyOf(builder.replicas);
   }
 
   public static Builder builder() {
@@ -90,11 +98,27 @@ public final class LocalLauncher {
         && e.lastLines().stream().anyMatch(line -> line.contains("Address already in use"));
   }
 
+  /** One JVM to start: a service, or one replica of it, and its port. */
+  private record Instance(ServiceManifest service, String name, int port) {}
+
+  private List<Instance> instances(List<ServiceManifest> services) {
+    List<Instance> instances = new ArrayList<>();
+    List<Integer> ports =
+        FreePorts.pick(services.stream().mapToInt(s -> replicas.getOrDefault(s.name(), 1)).sum());
+    for (ServiceManifest service : services) {
+      int count = replicas.getOrDefault(service.name(), 1);
+      for (int replica = 1; replica <= count; replica++) {
+        String name = replica == 1 ? service.name() : service.name() + "#" + replica;
+        instances.add(new Instance(service, name, ports.get(instances.size())));
+      }
+    }
+    return instances;
+  }
+
   private RunningApp startOnce(AppManifest manifest) {
-    List<ServiceManifest> services = manifest.services();
-    List<Integer> ports = FreePorts.pick(services.size());
+    List<Instance> instances = instances(manifest.services());
     Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
-    serviceEnvironment.put(PeerAddresses.ENV, peers(services, ports));
+    serviceEnvironment.put(PeerAddresses.ENV, peers(instances));
     // Services stop by themselves if this JVM dies without running its shutdown hook (SIGKILL).
     serviceEnvironment.put(
         ServiceHost.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
@@ -104,11 +128,9 @@ public final class LocalLauncher {
     Thread shutdownHook = new Thread(group::stop, "dyninka-stop-" + manifest.app());
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try (ClasspathArgument classpathArgument = ClasspathArgument.of(classpath)) {
-      for (int i = 0; i < services.size(); i++) {
-        ServiceManifest service = services.get(i);
-        int port = ports.get(i);
-        serviceEnvironment.put("PORT", Integer.toString(port));
-        group.add(startProcess(service, port, classpathArgument, serviceEnvironment));
+      for (Instance instance : instances) {
+        serviceEnvironment.put("PORT", Integer.toString(instance.port()));
+        group.add(startProcess(instance, classpathArgument, serviceEnvironment));
       }
       new ReadinessProbe(readinessTimeout).awaitReady(group.services());
       return new RunningApp(manifest.app(), manifest.sink(), group, shutdownHook);
@@ -120,17 +142,18 @@ public final class LocalLauncher {
   }
 
   private ServiceProcess startProcess(
-      ServiceManifest service,
-      int port,
+      Instance instance,
       ClasspathArgument classpathArgument,
       Map<String, String> serviceEnvironment) {
+    ServiceManifest service = instance.service();
     List<String> command = new ArrayList<>();
     command.add(javaExecutable.toString());
     command.addAll(jvmFlags.flags());
     command.addAll(classpathArgument.arguments());
     command.add(service.mainClass());
     try {
-      return ServiceProcess.start(service.name(), port, command, serviceEnvironment, logSink);
+      return ServiceProcess.start(
+          instance.name(), instance.port(), command, serviceEnvironment, logSink);
     } catch (IOException e) {
       throw new LaunchException(
           LaunchException.Reason.NOT_STARTED,
@@ -145,10 +168,12 @@ public final class LocalLauncher {
     }
   }
 
-  private static String peers(List<ServiceManifest> services, List<Integer> ports) {
+  private static String peers(List<Instance> instances) {
     Map<String, List<String>> peers = new LinkedHashMap<>();
-    for (int i = 0; i < services.size(); i++) {
-      peers.put(services.get(i).name(), List.of("http://127.0.0.1:" + ports.get(i)));
+    for (Instance instance : instances) {
+      peers
+          .computeIfAbsent(instance.service().name(), name -> new ArrayList<>())
+          .add("http://127.0.0.1:" + instance.port());
     }
     return PeerAddresses.encode(peers);
   }
@@ -167,6 +192,28 @@ public final class LocalLauncher {
                 + "' has no mainClass in its manifest.");
       }
     }
+    for (Map.Entry<String, Integer> replica : replicas.entrySet()) {
+      ServiceManifest service =
+          manifest
+              .service(replica.getKey())
+              .orElseThrow(
+                  () ->
+                      invalid(
+                          "Replicas are asked for service '"
+                              + replica.getKey()
+                              + "', which app '"
+                              + manifest.app()
+                              + "' does not have."));
+      if (replica.getValue() > 1 && service.stateful() && !hasStateStore()) {
+        throw invalid(
+            "Service '"
+                + service.name()
+                + "' has placed state, so it runs as one replica unless its state is in a store:"
+                + " set DYNINKA_STATE_STORE (redis://host:port) to run "
+                + replica.getValue()
+                + " replicas.");
+      }
+    }
     if (manifest.service(manifest.sink()).isEmpty()) {
       throw invalid(
           "The sink '"
@@ -181,6 +228,12 @@ public final class LocalLauncher {
     if (!Files.isExecutable(javaExecutable)) {
       throw invalid("The java executable " + javaExecutable + " does not exist or cannot be run.");
     }
+  }
+
+  private boolean hasStateStore() {
+    String store =
+        environment.getOrDefault("DYNINKA_STATE_STORE", System.getenv("DYNINKA_STATE_STORE"));
+    return store != null && !store.isBlank();
   }
 
   private static LaunchException invalid(String message) {
@@ -216,8 +269,23 @@ public final class LocalLauncher {
     private Consumer<String> logSink = System.out::println;
     private Duration readinessTimeout = Duration.ofSeconds(60);
     private Duration stopGracePeriod = Duration.ofSeconds(5);
+    private final Map<String, Integer> replicas = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Runs {@code count} replicas of {@code service}, each a JVM of its own; default one. A
+     * stateful service takes more than one only with {@code DYNINKA_STATE_STORE} set.
+     */
+    public Builder replicas(String service, int count) {
+      Objects.requireNonNull(service, "service");
+      if (count < 1) {
+        throw new IllegalArgumentException(
+            "replicas of service '" + service + "' must be at least 1, not " + count);
+      }
+      replicas.put(service, count);
+      return this;
+    }
 
     /** Where the services' classes are; default: this JVM's class path. */
     public Builder classpath(List<Path> classpath) {
