@@ -56,11 +56,15 @@ report() { # label url...
   else
     local half=$((WORKERS / 2))
     hey -z "$DURATION" -c "$half" "$1" >"$work/a.out" &
+    local first=$!
     hey -z "$DURATION" -c "$half" "$2" >"$work/b.out"
-    wait %1 2>/dev/null || true
-    cat "$work/a.out" "$work/b.out" | awk -v l="$label" '
-      /Requests\/sec/ {rps+=$2} /99% in/ {if ($3>p99) p99=$3}
-      END {printf "%-28s %10.0f req/s  p99 %6.2f ms (worse of the two)\n", l, rps, p99*1000}'
+    wait "$first"
+    for side in a b; do
+      awk -v l="$label, replica $side" '
+        /Requests\/sec/ {rps=$2} /50% in/ {p50=$3} /99% in/ {p99=$3}
+        END {printf "%-28s %10.0f req/s  p50 %6.2f ms  p99 %6.2f ms\n", l, rps, p50*1000, p99*1000}' "$work/$side.out"
+      grep -E '^\s+\[[0-9]{3}\]' "$work/$side.out" | sed "s/^/    replica $side status /"
+    done
   fi
   echo "$out" | grep -E '^\s+\[[0-9]{3}\]' | sed "s/^/    $label status /" || true
 }

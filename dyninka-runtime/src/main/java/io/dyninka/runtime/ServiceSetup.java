@@ -79,7 +79,11 @@ final class ServiceSetup {
     if (stateStore != null && state == null) {
       state =
           new PlacedState(
-              new RedisStateStore(vertx, stateStore), codec, manifest.app(), self.placed());
+              new RedisStateStore(
+                  vertx, stateStore, "dyninka:{" + manifest.app() + "}:turn:" + self.name()),
+              codec,
+              manifest.app(),
+              self.placed());
     }
     return state;
   }

@@ -19,6 +19,9 @@ final class StateStep implements CallStep {
 
   static final int MAX_CONFLICTS = 16;
 
+  /** How long a replica waits when another one holds the turn, before it runs again. */
+  static final long WAIT_MILLIS = 1;
+
   /** Runs that may stop to load an entry not cached yet: one per new entry an invocation reads. */
   static final int MAX_LOADS = 64;
 
@@ -98,22 +101,36 @@ final class StateStep implements CallStep {
       return;
     }
     state
-        .commit(changes, call.scope.remainingMillis())
+        .commit(changes, conflicts > 0, call.scope.remainingMillis())
         .onComplete(
-            (moved, commitFailure) -> {
+            (commit, commitFailure) -> {
               if (commitFailure != null) {
                 state.uncertain();
                 finish(call, unavailable(commitFailure));
-              } else if (moved.isEmpty()) {
-                state.committed(changes);
-                call.outcome = outcome;
-                finish(call, null);
-              } else {
-                state.conflicted(moved);
-                if (conflicts + 1 >= MAX_CONFLICTS) {
-                  finish(call, contended(MAX_CONFLICTS + " tries lost to other replicas' commits"));
-                } else {
-                  attempt(call, conflicts + 1, loads);
+                return;
+              }
+              switch (commit.outcome()) {
+                case COMMITTED -> {
+                  state.committed(changes);
+                  call.outcome = outcome;
+                  finish(call, null);
+                }
+                case CONFLICT -> {
+                  state.conflicted(commit.moved());
+                  if (conflicts + 1 >= MAX_CONFLICTS) {
+                    finish(
+                        call, contended(MAX_CONFLICTS + " tries lost to other replicas' commits"));
+                  } else {
+                    attempt(call, conflicts + 1, loads);
+                  }
+                }
+                case WAIT -> {
+                  state.failed();
+                  if (call.scope.remainingMillis() <= WAIT_MILLIS) {
+                    finish(call, contended("other replicas held the turn until the deadline"));
+                  } else {
+                    context.owner().setTimer(WAIT_MILLIS, id -> attempt(call, conflicts, loads));
+                  }
                 }
               }
             });

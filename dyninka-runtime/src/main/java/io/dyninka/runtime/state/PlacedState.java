@@ -136,9 +136,9 @@ public final class PlacedState {
     return changes;
   }
 
-  /** Commits {@code changes} in one round trip: empty when done, else the slots that moved. */
-  public Future<Map<Slot, Versioned>> commit(List<Change> changes, long timeoutMillis) {
-    return store.commit(changes, timeoutMillis);
+  /** Commits {@code changes} in one round trip ({@link StateStore#commit}). */
+  public Future<StateStore.Commit> commit(List<Change> changes, boolean claim, long timeoutMillis) {
+    return store.commit(changes, claim, timeoutMillis);
   }
 
   /** The store committed {@code changes}: they are the new cached state. */

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,15 +38,19 @@ public final class RedisStateStore implements StateStore {
       """;
 
   /**
-   * Checks every slot's version, then writes all or none. KEYS: hashes; ARGV, four per slot: field,
-   * expected version, 'w' to write or 'c' to check only, new JSON ('' to remove). Returns {} when
-   * committed, else {index, current value, …} of the slots that moved.
+   * Checks every slot's version, then writes all or none. KEYS: the service's turn key, then the
+   * slots' hashes; ARGV: this replica's id, '1' to claim the turn on a conflict, then four per
+   * slot: field, expected version, 'w' to write or 'c' to check only, new JSON ('' to remove).
+   * Returns {} when committed, {-1} when another replica holds the turn, else {index, current
+   * value, …} of the slots that moved (indexes from 2, as in KEYS).
    */
   static final String COMMIT =
       """
+      local holder = redis.call('GET', KEYS[1])
+      if holder and holder ~= ARGV[1] then return {-1} end
       local moved = {}
-      for i = 1, #KEYS do
-        local b = (i - 1) * 4
+      for i = 2, #KEYS do
+        local b = (i - 2) * 4 + 2
         local cur = redis.call('HGET', KEYS[i], ARGV[b + 1])
         local v = 0
         if cur then v = tonumber(string.sub(cur, 1, string.find(cur, '\\n', 1, true) - 1)) end
@@ -54,9 +59,13 @@ public final class RedisStateStore implements StateStore {
           moved[#moved + 1] = cur or ''
         end
       end
-      if #moved > 0 then return moved end
-      for i = 1, #KEYS do
-        local b = (i - 1) * 4
+      if #moved > 0 then
+        if ARGV[2] == '1' then redis.call('SET', KEYS[1], ARGV[1], 'PX', 50) end
+        return moved
+      end
+      if holder then redis.call('DEL', KEYS[1]) end
+      for i = 2, #KEYS do
+        local b = (i - 2) * 4 + 2
         if ARGV[b + 3] == 'w' then
           redis.call('HSET', KEYS[i], ARGV[b + 1], (tonumber(ARGV[b + 2]) + 1) .. '\\n' .. ARGV[b + 4])
         end
@@ -69,12 +78,19 @@ public final class RedisStateStore implements StateStore {
 
   private final Redis redis;
   private final String address;
+  private final String turnKey;
+  private final String replica = UUID.randomUUID().toString();
 
-  public RedisStateStore(Vertx vertx, StoreAddress address) {
+  /**
+   * @param turnKey the key that says which replica of the service holds the next turn, in the same
+   *     Redis Cluster hash slot as its state
+   */
+  public RedisStateStore(Vertx vertx, StoreAddress address, String turnKey) {
     RedisOptions options = address.options().setMaxPoolSize(8).setMaxPoolWaiting(1024);
     options.getNetClientOptions().setConnectTimeout(2_000).setTcpNoDelay(true);
     this.redis = Redis.createClient(vertx, options);
     this.address = address.display();
+    this.turnKey = turnKey;
   }
 
   @Override
@@ -94,24 +110,33 @@ public final class RedisStateStore implements StateStore {
   }
 
   @Override
-  public Future<Map<Slot, Versioned>> commit(List<Change> changes, long timeoutMillis) {
-    List<String> args = new ArrayList<>(changes.size() * 5);
+  public Future<Commit> commit(List<Change> changes, boolean claim, long timeoutMillis) {
+    List<String> args = new ArrayList<>(changes.size() * 5 + 3);
+    args.add(turnKey);
     changes.forEach(change -> args.add(change.slot().key()));
+    args.add(replica);
+    args.add(claim ? "1" : "0");
     for (Change change : changes) {
       args.add(change.slot().field());
       args.add(Long.toString(change.expected()));
       args.add(change.write() ? "w" : "c");
       args.add(change.json() == null ? "" : change.json());
     }
-    return script(COMMIT_SHA, COMMIT, changes.size(), args, timeoutMillis)
+    return script(COMMIT_SHA, COMMIT, changes.size() + 1, args, timeoutMillis)
         .map(
             response -> {
+              if (response.size() == 0) {
+                return new Commit(Outcome.COMMITTED, Map.of());
+              }
+              if (response.size() == 1) {
+                return new Commit(Outcome.WAIT, Map.of());
+              }
               Map<Slot, Versioned> moved = new LinkedHashMap<>();
               for (int i = 0; i + 1 < response.size(); i += 2) {
-                Slot slot = changes.get(response.get(i).toInteger() - 1).slot();
+                Slot slot = changes.get(response.get(i).toInteger() - 2).slot();
                 moved.put(slot, parse(response.get(i + 1)));
               }
-              return moved;
+              return new Commit(Outcome.CONFLICT, moved);
             });
   }
 

@@ -34,15 +34,29 @@ public interface StateStore {
    */
   Future<List<Versioned>> load(List<Slot> slots, long timeoutMillis);
 
+  /** How a commit ended. */
+  enum Outcome {
+    COMMITTED,
+    /** Another replica committed a slot first: {@link Commit#moved} holds their values now. */
+    CONFLICT,
+    /** Another replica that lost a conflict holds the next turn: wait a little and run again. */
+    WAIT
+  }
+
+  /** A commit's outcome, with the current values of the slots that moved on a conflict. */
+  record Commit(Outcome outcome, Map<Slot, Versioned> moved) {}
+
   /**
    * Writes every change that has {@code write} with version {@code expected + 1}, if and only if
-   * every slot is still at its {@code expected} version; all or nothing.
+   * every slot is still at its {@code expected} version; all or nothing. Fails with {@link
+   * StateStoreUnavailable} after {@code timeoutMillis}, when whether it committed is unknown.
    *
-   * @return empty when committed; else the current values of the slots that moved (a conflict), and
-   *     nothing written. Fails with {@link StateStoreUnavailable} after {@code timeoutMillis}, when
-   *     whether it committed is unknown.
+   * @param claim whether this invocation already lost a conflict: if it loses again, it takes the
+   *     service's next turn, and other replicas' commits wait until it committed (or a few
+   *     milliseconds passed). Without it, a replica that just committed, and so holds the current
+   *     state, would win every race on a hot slot and starve the others.
    */
-  Future<Map<Slot, Versioned>> commit(List<Change> changes, long timeoutMillis);
+  Future<Commit> commit(List<Change> changes, boolean claim, long timeoutMillis);
 
   /** The store's address for messages, without any password. */
   String address();
