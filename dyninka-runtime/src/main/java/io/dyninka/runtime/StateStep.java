@@ -4,8 +4,11 @@ import io.dyninka.runtime.state.PlacedState;
 import io.dyninka.runtime.state.StateStore.Change;
 import io.dyninka.runtime.state.StateStoreUnavailable;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Invokes a stateful function whose placed state lives in a state store, in place of {@link
@@ -68,8 +71,12 @@ final class StateStep implements CallStep {
   private void run(Call call, int conflicts, int loads) {
     try {
       state.install();
+      // An ASYNC function whose future never completes must not hold up every later invocation.
+      long deadline = Math.max(1, call.scope.remainingMillis());
       function
           .run(context, new Arguments(call.arguments.clone()))
+          .timeout(deadline, TimeUnit.MILLISECONDS)
+          .recover(failure -> Future.failedFuture(unfinished(failure, deadline)))
           .onComplete((outcome, failure) -> ran(call, conflicts, loads, outcome, failure));
     } catch (RuntimeException | Error e) {
       ran(call, conflicts, loads, null, e);
@@ -158,6 +165,19 @@ final class StateStep implements CallStep {
             : "state store " + state.address() + " failed: " + failure.getMessage();
     return new ProblemException(
         ProblemType.STATE_STORE_UNAVAILABLE.problem(detail, service), failure);
+  }
+
+  private Throwable unfinished(Throwable failure, long deadline) {
+    if (!(failure instanceof TimeoutException)) {
+      return failure;
+    }
+    return new ProblemException(
+        ProblemType.FUNCTION_FAILED.problem(
+            "the function did not complete within the request's deadline ("
+                + deadline
+                + " ms); its changes are not committed",
+            service),
+        failure);
   }
 
   private ProblemException contended(String why) {
