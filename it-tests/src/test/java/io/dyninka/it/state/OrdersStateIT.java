@@ -26,8 +26,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The orders app, built by a real Maven run, with its {@code invoice} service (whose {@code
- * issued} counter numbers invoices) as two replicas sharing a real Redis.
+ * The orders app, built by a real Maven run, with its {@code invoice} service (whose {@code issued}
+ * counter numbers invoices) as two replicas sharing a real Redis.
  */
 @DisplayName("The orders app with its invoice counter in Redis")
 class OrdersStateIT {
@@ -41,7 +41,9 @@ class OrdersStateIT {
     List<Path> entries = new ArrayList<>();
     entries.add(project.resolve("target/classes"));
     Arrays.stream(
-            Files.readString(project.resolve("target/classpath.txt")).trim().split(File.pathSeparator))
+            Files.readString(project.resolve("target/classpath.txt"))
+                .trim()
+                .split(File.pathSeparator))
         .filter(s -> !s.isBlank())
         .map(Path::of)
         .forEach(entries::add);
