@@ -3,6 +3,7 @@ package io.dyninka.runtime;
 import io.dyninka.runtime.Upstream.Answer;
 import io.dyninka.runtime.observe.Observability;
 import io.dyninka.runtime.observe.ServiceMetrics;
+import io.dyninka.runtime.state.PlacedState;
 import io.vertx.core.Completable;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -15,6 +16,8 @@ import io.vertx.core.http.HttpServerRequest;
  *
  * with every call, even one refused at admission, timed by the service's meters, and the trace step
  * only when spans are exported.
+ *
+ * <p>A stateful service with a state store invokes through {@link StateStep} instead.
  *
  * <p>A step that a later capability needs (state loaded before invoke and committed after, a
  * metrics hook around the whole) is one more link here; the other steps don't change.
@@ -38,7 +41,11 @@ final class CallHandler {
     this.deadlines = deadlines;
     this.metrics = observe.metrics();
     CallStep encode = new EncodeStep(setup);
-    CallStep invoke = new InvokeStep(setup.call(), context, encode);
+    PlacedState state = setup.state(context.owner());
+    CallStep invoke =
+        state == null
+            ? new InvokeStep(setup.call(), context, encode)
+            : new StateStep(state, setup.call(), context, setup.name(), encode);
     CallStep combine = new CombineStep(setup, invoke);
     CallStep pull = new PullStep(upstream, deadlines, setup.codec(), combine);
     this.plan = new PlanStep(setup, pull);

@@ -55,6 +55,10 @@ import java.util.Set;
  * @param tlsCa {@code DYNINKA_TLS_CA}: the app's CA certificate (PEM), the only one trusted
  * @param sinkTls {@code DYNINKA_SINK_TLS}: the sink's policy for its clients, {@code plain}, {@code
  *     tls} or {@code mtls} (the default); null when unset
+ * @param stateStore {@code DYNINKA_STATE_STORE}: where a stateful service keeps its placed state,
+ *     {@code redis://host:port[/db]} or {@code rediss://…}; none by default (state in the JVM)
+ * @param stateStorePassword {@code DYNINKA_STATE_STORE_PASSWORD}: the store's password, if it is
+ *     not in the URL
  */
 public record HostConfig(
     int port,
@@ -77,7 +81,9 @@ public record HostConfig(
     String tlsCert,
     String tlsKey,
     String tlsCa,
-    SinkTls sinkTls) {
+    SinkTls sinkTls,
+    String stateStore,
+    String stateStorePassword) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -108,6 +114,8 @@ public record HostConfig(
           "DYNINKA_TLS_KEY",
           "DYNINKA_TLS_CA",
           "DYNINKA_SINK_TLS",
+          "DYNINKA_STATE_STORE",
+          "DYNINKA_STATE_STORE_PASSWORD",
           ServiceHost.PARENT_PID_ENV);
 
   /**
@@ -176,7 +184,9 @@ public record HostConfig(
         s.text("DYNINKA_TLS_CERT", "dyninka.tls.cert", null),
         s.text("DYNINKA_TLS_KEY", "dyninka.tls.key", null),
         s.text("DYNINKA_TLS_CA", "dyninka.tls.ca", null),
-        sinkTls == null ? null : SinkTls.parse(sinkTls));
+        sinkTls == null ? null : SinkTls.parse(sinkTls),
+        s.text("DYNINKA_STATE_STORE", "dyninka.state.store", null),
+        s.text("DYNINKA_STATE_STORE_PASSWORD", "dyninka.state.store.password", null));
   }
 
   private static Map<String, String> otelVariables(Map<String, String> env) {
@@ -213,7 +223,9 @@ public record HostConfig(
         tlsCert,
         tlsKey,
         tlsCa,
-        sinkTls);
+        sinkTls,
+        stateStore,
+        stateStorePassword);
   }
 
   private static long positive(long value, String envName) {

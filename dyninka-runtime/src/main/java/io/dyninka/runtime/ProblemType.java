@@ -26,6 +26,8 @@ public enum ProblemType {
   UPSTREAM_TLS("upstream-tls", "Upstream TLS failed", 502),
   OVERLOADED("overloaded", "Service overloaded", 503),
   UPSTREAM_FAILING("upstream-failing", "Upstream failing", 503),
+  STATE_STORE_UNAVAILABLE("state-store-unavailable", "State store unavailable", 503),
+  STATE_CONTENDED("state-contended", "State contended", 503),
   UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timed out", 504);
 
   /** The base of every {@code type} URI. */

@@ -2,7 +2,11 @@ package io.dyninka.runtime;
 
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.ServiceManifest;
+import io.dyninka.runtime.state.PlacedState;
+import io.dyninka.runtime.state.RedisStateStore;
+import io.dyninka.runtime.state.StoreAddress;
 import io.dyninka.runtime.tls.ServiceTls;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,6 +33,8 @@ final class ServiceSetup {
   private final AtomicBoolean ready = new AtomicBoolean();
   private final System.Logger log;
   private final ServiceTls tls;
+  private final StoreAddress stateStore;
+  private PlacedState state;
 
   ServiceSetup(AppManifest manifest, String service, ServiceFunction function, HostConfig config) {
     this.manifest = manifest;
@@ -64,6 +70,28 @@ final class ServiceSetup {
     // Resolve every type now, so that a missing class fails the start, not the first request.
     self.inputs().forEach(input -> codec.type(input.type()));
     codec.type(self.output());
+    // Checked at start; the store itself is reached once the service runs on Vert.x.
+    this.stateStore =
+        self.stateful() && config.stateStore() != null
+            ? StoreAddress.parse(config.stateStore(), config.stateStorePassword())
+            : null;
+  }
+
+  /**
+   * The placed state in the store, made on first use by the service's (single) verticle; null
+   * without a store, when the placed fields stay in the JVM.
+   */
+  synchronized PlacedState state(Vertx vertx) {
+    if (stateStore != null && state == null) {
+      state =
+          new PlacedState(
+              new RedisStateStore(
+                  vertx, stateStore, "dyninka:{" + manifest.app() + "}:turn:" + self.name()),
+              codec,
+              manifest.app(),
+              self.placed());
+    }
+    return state;
   }
 
   String name() {

@@ -35,6 +35,8 @@ class ProblemTypeTest {
             "https://dyninka.io/problems/upstream-tls 502",
             "https://dyninka.io/problems/overloaded 503",
             "https://dyninka.io/problems/upstream-failing 503",
+            "https://dyninka.io/problems/state-store-unavailable 503",
+            "https://dyninka.io/problems/state-contended 503",
             "https://dyninka.io/problems/upstream-timeout 504");
   }
 

@@ -34,6 +34,12 @@ import java.util.function.Consumer;
  *
  * <p>Each service gets {@code PORT} and {@code DYNINKA_PEERS} (the URL of every service of the app)
  * on top of this JVM's environment and {@link Builder#environment extra variables}.
+ *
+ * <p>A service may run as several {@link Builder#replicas replicas}, each a JVM of its own: the
+ * first is named as the service, the others {@code service#2}, {@code service#3}…, and {@code
+ * DYNINKA_PEERS} lists them all, so callers share their pulls among them. A stateful service takes
+ * replicas only with a state store ({@code DYNINKA_STATE_STORE}): without one, its state lives in
+ * one JVM.
  */
 public final class LocalLauncher {
 
@@ -47,6 +53,7 @@ public final class LocalLauncher {
   private final Consumer<String> logSink;
   private final Duration readinessTimeout;
   private final Duration stopGracePeriod;
+  private final Map<String, Integer> replicas;
 
   private LocalLauncher(Builder builder) {
     this.classpath = List.copyOf(builder.classpath);
@@ -56,6 +63,7 @@ public final class LocalLauncher {
     this.logSink = new SerializedSink(builder.logSink);
     this.readinessTimeout = builder.readinessTimeout;
     this.stopGracePeriod = builder.stopGracePeriod;
+    this.replicas = Map.copyOf(builder.replicas);
   }
 
   public static Builder builder() {
@@ -104,11 +112,48 @@ public final class LocalLauncher {
         && e.lastLines().stream().anyMatch(line -> line.contains("Address already in use"));
   }
 
+  /** One JVM to start: a service, or one replica of it, and its port. */
+  private record Instance(ServiceManifest service, String name, int port) {}
+
+  /**
+   * The JVMs of the services alone in their process, replicas included, and a port for every
+   * service and replica: the port of a group's member is the one its group's JVM listens on for it.
+   */
+  private List<Instance> instances(List<ServiceManifest> services, Placement placement) {
+    List<Instance> instances = new ArrayList<>();
+    List<Integer> ports =
+        FreePorts.pick(services.stream().mapToInt(s -> replicasOf(s.name(), placement)).sum());
+    for (ServiceManifest service : services) {
+      int count = replicasOf(service.name(), placement);
+      for (int replica = 1; replica <= count; replica++) {
+        String name = replica == 1 ? service.name() : service.name() + "#" + replica;
+        instances.add(new Instance(service, name, ports.get(instances.size())));
+      }
+    }
+    return instances;
+  }
+
+  /** A member of a group runs once, in its group's JVM; a service alone, as often as asked. */
+  private int replicasOf(String service, Placement placement) {
+    int asked = replicas.getOrDefault(service, 1);
+    if (asked > 1 && placement.groupOf(service).members().size() > 1) {
+      throw invalid(
+          "Service '"
+              + service
+              + "' is placed in group '"
+              + placement.groupOf(service).name()
+              + "', whose JVM hosts it once: run it alone in its process to give it "
+              + asked
+              + " replicas.");
+    }
+    return asked;
+  }
+
   private RunningApp startOnce(AppManifest manifest, Placement placement) {
     List<ServiceManifest> services = manifest.services();
-    List<Integer> ports = FreePorts.pick(services.size());
+    List<Instance> instances = instances(services, placement);
     Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
-    serviceEnvironment.put(PeerAddresses.ENV, peers(services, ports));
+    serviceEnvironment.put(PeerAddresses.ENV, peers(instances));
     // Services stop by themselves if this JVM dies without running its shutdown hook (SIGKILL).
     serviceEnvironment.put(
         ServiceHost.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
@@ -119,15 +164,16 @@ public final class LocalLauncher {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try (ClasspathArgument classpathArgument = ClasspathArgument.of(classpath)) {
       Map<String, Integer> portOf = new LinkedHashMap<>();
-      for (int i = 0; i < services.size(); i++) {
-        portOf.put(services.get(i).name(), ports.get(i));
-      }
+      instances.forEach(instance -> portOf.putIfAbsent(instance.service().name(), instance.port()));
       for (Placement.Group placed : placement.groups()) {
         if (placed.members().size() == 1) {
-          ServiceManifest service = manifest.service(placed.members().get(0)).orElseThrow();
-          int port = portOf.get(service.name());
-          serviceEnvironment.put("PORT", Integer.toString(port));
-          group.add(startProcess(service, port, classpathArgument, serviceEnvironment));
+          String alone = placed.members().get(0);
+          for (Instance instance : instances) {
+            if (instance.service().name().equals(alone)) {
+              serviceEnvironment.put("PORT", Integer.toString(instance.port()));
+              group.add(startProcess(instance, classpathArgument, serviceEnvironment));
+            }
+          }
         } else {
           group.add(startGroup(manifest, placed, portOf, classpathArgument, serviceEnvironment));
         }
@@ -147,17 +193,18 @@ public final class LocalLauncher {
   }
 
   private ServiceProcess startProcess(
-      ServiceManifest service,
-      int port,
+      Instance instance,
       ClasspathArgument classpathArgument,
       Map<String, String> serviceEnvironment) {
+    ServiceManifest service = instance.service();
     List<String> command = new ArrayList<>();
     command.add(javaExecutable.toString());
     command.addAll(jvmFlags.flags());
     command.addAll(classpathArgument.arguments());
     command.add(service.mainClass());
     try {
-      return ServiceProcess.start(service.name(), port, command, serviceEnvironment, logSink);
+      return ServiceProcess.start(
+          instance.name(), instance.port(), command, serviceEnvironment, logSink);
     } catch (IOException e) {
       throw new LaunchException(
           LaunchException.Reason.NOT_STARTED,
@@ -217,10 +264,12 @@ public final class LocalLauncher {
     }
   }
 
-  private static String peers(List<ServiceManifest> services, List<Integer> ports) {
+  private static String peers(List<Instance> instances) {
     Map<String, List<String>> peers = new LinkedHashMap<>();
-    for (int i = 0; i < services.size(); i++) {
-      peers.put(services.get(i).name(), List.of("http://127.0.0.1:" + ports.get(i)));
+    for (Instance instance : instances) {
+      peers
+          .computeIfAbsent(instance.service().name(), name -> new ArrayList<>())
+          .add("http://127.0.0.1:" + instance.port());
     }
     return PeerAddresses.encode(peers);
   }
@@ -239,6 +288,28 @@ public final class LocalLauncher {
                 + "' has no mainClass in its manifest.");
       }
     }
+    for (Map.Entry<String, Integer> replica : replicas.entrySet()) {
+      ServiceManifest service =
+          manifest
+              .service(replica.getKey())
+              .orElseThrow(
+                  () ->
+                      invalid(
+                          "Replicas are asked for service '"
+                              + replica.getKey()
+                              + "', which app '"
+                              + manifest.app()
+                              + "' does not have."));
+      if (replica.getValue() > 1 && service.stateful() && !hasStateStore()) {
+        throw invalid(
+            "Service '"
+                + service.name()
+                + "' has placed state, so it runs as one replica unless its state is in a store:"
+                + " set DYNINKA_STATE_STORE (redis://host:port) to run "
+                + replica.getValue()
+                + " replicas.");
+      }
+    }
     if (manifest.service(manifest.sink()).isEmpty()) {
       throw invalid(
           "The sink '"
@@ -253,6 +324,12 @@ public final class LocalLauncher {
     if (!Files.isExecutable(javaExecutable)) {
       throw invalid("The java executable " + javaExecutable + " does not exist or cannot be run.");
     }
+  }
+
+  private boolean hasStateStore() {
+    String store =
+        environment.getOrDefault("DYNINKA_STATE_STORE", System.getenv("DYNINKA_STATE_STORE"));
+    return store != null && !store.isBlank();
   }
 
   private static LaunchException invalid(String message) {
@@ -288,8 +365,23 @@ public final class LocalLauncher {
     private Consumer<String> logSink = System.out::println;
     private Duration readinessTimeout = Duration.ofSeconds(60);
     private Duration stopGracePeriod = Duration.ofSeconds(5);
+    private final Map<String, Integer> replicas = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Runs {@code count} replicas of {@code service}, each a JVM of its own; default one. A
+     * stateful service takes more than one only with {@code DYNINKA_STATE_STORE} set.
+     */
+    public Builder replicas(String service, int count) {
+      Objects.requireNonNull(service, "service");
+      if (count < 1) {
+        throw new IllegalArgumentException(
+            "replicas of service '" + service + "' must be at least 1, not " + count);
+      }
+      replicas.put(service, count);
+      return this;
+    }
 
     /** Where the services' classes are; default: this JVM's class path. */
     public Builder classpath(List<Path> classpath) {
