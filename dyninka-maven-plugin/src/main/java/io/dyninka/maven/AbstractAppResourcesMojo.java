@@ -5,10 +5,12 @@ import io.dyninka.maven.image.BuiltImage;
 import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageSettings;
 import io.dyninka.maven.image.ImagesFile;
+import io.dyninka.maven.resources.PodSettings;
 import io.dyninka.maven.resources.ResourceSettings;
 import java.io.File;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -82,11 +84,86 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
       defaultValue = ResourceSettings.DEFAULT_MARATHON_PEER_URL)
   String marathonPeerUrl;
 
+  /**
+   * Environment variables of every service, in the pom: {@code <env><DYNINKA_TOKEN>…
+   * </DYNINKA_TOKEN></env>}.
+   */
+  @Parameter Map<String, String> env;
+
+  /**
+   * Environment variables of every service as {@code NAME=value,NAME2=value2}, over {@code <env>}.
+   */
+  @Parameter(property = "dyninka.env")
+  String envVariables;
+
+  /**
+   * Environment variables of one service, by service name, as {@code NAME=value,…}: {@code
+   * <serviceEnv><order>MAX_ITEMS=10</order></serviceEnv>}; over the app's.
+   */
+  @Parameter Map<String, String> serviceEnv;
+
+  /**
+   * Secrets and ConfigMaps whose keys become variables of every service: {@code
+   * secret:app-secrets,configmap:app-config}.
+   */
+  @Parameter(property = PodSettings.ENV_FROM)
+  String envFrom;
+
+  /** Secrets and ConfigMaps of one service, by service name, as {@code secret:name,…}. */
+  @Parameter Map<String, String> serviceEnvFrom;
+
+  /**
+   * Other namespaces whose pods may call the sink (e.g. {@code ingress-nginx}), comma separated;
+   * the sink's own namespace always may.
+   */
+  @Parameter(property = PodSettings.SINK_ALLOW_NAMESPACES, defaultValue = "")
+  String sinkAllowNamespaces;
+
+  /**
+   * Labels ({@code key=value,…}) of the pods of those namespaces that may call the sink; without
+   * namespaces, such pods in any namespace may.
+   */
+  @Parameter(property = PodSettings.SINK_ALLOW_POD_LABELS, defaultValue = "")
+  String sinkAllowPodLabels;
+
+  /** Secrets, comma separated, that the kubelet pulls the images with. */
+  @Parameter(property = "dyninka.imagePullSecrets", defaultValue = "")
+  String imagePullSecrets;
+
+  /** When the kubelet pulls an image: {@code Always}, {@code IfNotPresent} or {@code Never}. */
+  @Parameter(property = PodSettings.IMAGE_PULL_POLICY, defaultValue = "IfNotPresent")
+  String imagePullPolicy;
+
+  /**
+   * How a stopping pod waits for its Service to drop it: {@code sleep}, Kubernetes' own preStop
+   * sleep (1.30 or later), or {@code none} for older clusters, where the service itself stays up
+   * unready for {@code DYNINKA_DRAIN_DELAY_MS}.
+   */
+  @Parameter(property = PodSettings.PRE_STOP, defaultValue = "sleep")
+  String preStop;
+
   /** Where Dyninka writes its files. */
   @Parameter(defaultValue = "${project.build.directory}/dyninka", readonly = true)
   File dyninkaDirectory;
 
   ResourceSettings resourceSettings(AppManifest manifest) throws MojoExecutionException {
+    ResourceSettings settings = readResourceSettings(manifest);
+    List<String> unpullable = settings.unpullableImages(manifest);
+    if (!unpullable.isEmpty()) {
+      getLog()
+          .warn(
+              "Images without a registry, which a cluster cannot pull: "
+                  + String.join(", ", unpullable)
+                  + ". Push them with 'mvn package dyninka:build -Ddyninka.image.registry=…', or,"
+                  + " with the images loaded onto every node, set -D"
+                  + PodSettings.IMAGE_PULL_POLICY
+                  + "=Never.");
+    }
+    return settings;
+  }
+
+  private ResourceSettings readResourceSettings(AppManifest manifest)
+      throws MojoExecutionException {
     ImagesFile.Recorded recorded;
     try {
       recorded =
@@ -130,9 +207,58 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
           podmanBasePort,
           marathonCpus,
           marathonMem,
-          marathonPeerUrl);
+          marathonPeerUrl,
+          podSettings(manifest));
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+  }
+
+  /** The operator's pod settings; names of services that are not in the app are an error. */
+  private PodSettings podSettings(AppManifest manifest) {
+    Map<String, String> appEnv = new LinkedHashMap<>(env == null ? Map.of() : env);
+    appEnv.replaceAll((name, value) -> value == null ? "" : value);
+    appEnv.putAll(PodSettings.parsePairs("dyninka.env", envVariables));
+    Map<String, Map<String, String>> perServiceEnv = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : orEmpty(serviceEnv).entrySet()) {
+      perServiceEnv.put(
+          known(manifest, "serviceEnv", e.getKey()),
+          PodSettings.parsePairs("<serviceEnv><" + e.getKey() + ">", e.getValue()));
+    }
+    Map<String, List<PodSettings.EnvSource>> perServiceFrom = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : orEmpty(serviceEnvFrom).entrySet()) {
+      perServiceFrom.put(
+          known(manifest, "serviceEnvFrom", e.getKey()),
+          PodSettings.parseEnvFrom("<serviceEnvFrom><" + e.getKey() + ">", e.getValue()));
+    }
+    return new PodSettings(
+        appEnv,
+        perServiceEnv,
+        PodSettings.parseEnvFrom(PodSettings.ENV_FROM, envFrom),
+        perServiceFrom,
+        PodSettings.list(sinkAllowNamespaces),
+        PodSettings.parsePairs(PodSettings.SINK_ALLOW_POD_LABELS, sinkAllowPodLabels),
+        PodSettings.list(imagePullSecrets),
+        imagePullPolicy == null || imagePullPolicy.isBlank() ? "IfNotPresent" : imagePullPolicy,
+        PodSettings.PreStop.parse(preStop == null ? "sleep" : preStop));
+  }
+
+  private static String known(AppManifest manifest, String parameter, String service) {
+    if (manifest.service(service).isEmpty()) {
+      throw new IllegalArgumentException(
+          "<"
+              + parameter
+              + "> names service '"
+              + service
+              + "', which app "
+              + manifest.app()
+              + " does not have; its services are "
+              + manifest.services().stream().map(s -> s.name()).toList());
+    }
+    return service;
+  }
+
+  private static Map<String, String> orEmpty(Map<String, String> map) {
+    return map == null ? Map.of() : map;
   }
 }

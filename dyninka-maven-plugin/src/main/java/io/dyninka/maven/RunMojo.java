@@ -1,12 +1,20 @@
 package io.dyninka.maven;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.maven.run.EntryCommand;
 import io.dyninka.maven.run.InvalidSettingException;
 import io.dyninka.maven.run.LaunchFailures;
+import io.dyninka.maven.run.RequestSkeleton;
 import io.dyninka.maven.run.RunSettings;
+import io.dyninka.maven.run.ServiceLogLines;
 import io.dyninka.runtime.launch.LaunchException;
 import io.dyninka.runtime.launch.RunningApp;
 import io.dyninka.runtime.launch.ServiceExit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -75,6 +84,9 @@ public class RunMojo extends AbstractDyninkaMojo {
   @Parameter(property = "dyninka.run.skip", defaultValue = "false")
   boolean skipRun;
 
+  /** Stops the app when Maven is stopped (Ctrl-C); package-private so a test can run it. */
+  volatile Thread shutdownHook;
+
   @Override
   protected boolean shouldSkip() {
     return skipRun;
@@ -87,16 +99,19 @@ public class RunMojo extends AbstractDyninkaMojo {
     getLog().info("Starting " + manifest.services().size() + " services of app " + manifest.app());
     RunningApp app;
     try {
-      app = settings.launcher(classpath, getLog()::info).start(manifest);
+      app = settings.launcher(classpath, new ServiceLogLines(getLog())).start(manifest);
     } catch (LaunchException e) {
       throw new MojoExecutionException(LaunchFailures.describe(e, settings), e);
     } catch (RuntimeException e) {
       throw new MojoExecutionException(
           "Cannot start app " + manifest.app() + ": " + e.getMessage(), e);
     }
-    try (app) {
+    Runnable stop = stopAndReport(app, manifest);
+    shutdownHook = new Thread(stop, "dyninka-run-stop");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    try {
       app.table().lines().forEach(getLog()::info);
-      getLog().info("Entry: curl " + app.entryUrl());
+      getLog().info("Entry: " + entryCommand(manifest, app, classpath));
       getLog()
           .info(
               settings.duration().isZero()
@@ -110,8 +125,54 @@ public class RunMojo extends AbstractDyninkaMojo {
       if (crash != null) {
         throw new MojoExecutionException(LaunchFailures.describe(crash));
       }
+    } finally {
+      stop.run();
+      removeShutdownHook();
     }
-    getLog().info("Stopped every service of app " + manifest.app() + ".");
+  }
+
+  /** Stops the app, once, and says so: at the end of the goal, or on Ctrl-C from the hook. */
+  private Runnable stopAndReport(RunningApp app, AppManifest manifest) {
+    AtomicBoolean done = new AtomicBoolean();
+    return () -> {
+      if (done.compareAndSet(false, true)) {
+        app.close();
+        getLog()
+            .info(
+                "Stopped "
+                    + manifest.services().size()
+                    + (manifest.services().size() == 1 ? " service" : " services")
+                    + " of app "
+                    + manifest.app()
+                    + ".");
+      }
+    };
+  }
+
+  private void removeShutdownHook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // Ctrl-C: the JVM is shutting down, and the hook is running or has run.
+    }
+  }
+
+  /** The curl command of the entry, with a skeleton of the project's own payload type. */
+  private static String entryCommand(AppManifest manifest, RunningApp app, List<Path> classpath) {
+    URL[] urls = classpath.stream().map(RunMojo::url).toArray(URL[]::new);
+    try (URLClassLoader project = new URLClassLoader(urls, RunMojo.class.getClassLoader())) {
+      return EntryCommand.curl(manifest, app.entryUrl(), new RequestSkeleton(project));
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing the project's class loader", e);
+    }
+  }
+
+  private static URL url(Path classpathEntry) {
+    try {
+      return classpathEntry.toUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException("not a class path entry: " + classpathEntry, e);
+    }
   }
 
   /** Waits for Ctrl-C, the end of the duration, or a service that exits; returns that exit. */

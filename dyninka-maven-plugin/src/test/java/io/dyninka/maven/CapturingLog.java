@@ -8,6 +8,26 @@ import org.apache.maven.plugin.logging.SystemStreamLog;
 final class CapturingLog extends SystemStreamLog {
 
   final List<String> infos = new CopyOnWriteArrayList<>();
+  final List<String> warnings = new CopyOnWriteArrayList<>();
+  final List<String> errors = new CopyOnWriteArrayList<>();
+  final List<String> debugs = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void warn(CharSequence content) {
+    warnings.add(content.toString());
+    super.warn(content);
+  }
+
+  @Override
+  public void error(CharSequence content) {
+    errors.add(content.toString());
+    super.error(content);
+  }
+
+  @Override
+  public void debug(CharSequence content) {
+    debugs.add(content.toString());
+  }
 
   @Override
   public void info(CharSequence content) {

@@ -1,9 +1,13 @@
 package io.dyninka.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.ServiceManifest;
 import io.dyninka.maven.run.FakeService;
+import io.dyninka.maven.run.SampleOrder;
 import io.dyninka.maven.testing.Manifests;
 import java.io.File;
 import java.nio.file.Path;
@@ -58,7 +62,54 @@ class RunMojoTest {
     assertThat(log.infos)
         .anyMatch(line -> line.matches("Entry: curl http://127\\.0\\.0\\.1:\\d+/"));
     assertThat(log.infos).anyMatch(line -> line.startsWith("[sum] fake service up on "));
-    assertThat(log.infos).contains("Stopped every service of app shop.");
+    assertThat(log.infos).contains("Stopped 2 services of app shop.");
+    assertThat(ProcessHandle.current().descendants()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a head that reads the body gets a POST of its type's skeleton; JUL records at their level,"
+          + " one line each, traces at debug; Ctrl-C stops the services and says so")
+  void bodyHeadLogLevelsAndCtrlC() throws Exception {
+    RunMojo mojo = mojo(List.of("order"), List.of(FakeService.Logging.class));
+    AppManifest app =
+        new AppManifest(
+            "shop",
+            "org.example.App",
+            List.of(
+                ServiceManifest.builder("order")
+                    .kubeName("order")
+                    .mainClass(FakeService.Logging.class.getName())
+                    .bodyInput(SampleOrder.class.getName())
+                    .build()),
+            "order");
+    mojo.classesDirectory = Manifests.write(dir.resolve("body"), app).toFile();
+    mojo.duration = 0;
+    Thread running = new Thread(() -> assertThatCode(mojo::execute).doesNotThrowAnyException());
+    running.start();
+    while (log.infos.stream().noneMatch(l -> l.startsWith("Press Ctrl-C"))) {
+      assertThat(running.isAlive()).as("the goal still runs").isTrue();
+      Thread.sleep(50);
+    }
+
+    mojo.shutdownHook.run(); // what the JVM runs on Ctrl-C
+    running.join();
+
+    assertThat(log.infos)
+        .anyMatch(
+            line ->
+                line.matches(
+                    "Entry: curl http://127\\.0\\.0\\.1:\\d+/ -H 'Content-Type: application/json'"
+                        + " -d '\\{\"item\":\"\",\"quantity\":0,\"express\":false,\"size\":\"SMALL\","
+                        + "\"tags\":\\[\"\"\\]\\}'"));
+    assertThat(log.warnings).containsExactly("[order] WARNING org.example.Orders: request failed");
+    assertThat(log.errors).containsExactly("[order] SEVERE org.example.Orders: store unreachable");
+    assertThat(log.debugs)
+        .contains("[order] java.lang.IllegalStateException: no stock")
+        .anyMatch(l -> l.startsWith("[order] \tat "))
+        .anyMatch(l -> l.startsWith("[order] Caused by: java.io.IOException: disk"));
+    assertThat(log.infos).noneMatch(l -> l.contains("\tat ") || l.contains("Exception"));
+    assertThat(log.infos).contains("Stopped 1 service of app shop.");
     assertThat(ProcessHandle.current().descendants()).isEmpty();
   }
 

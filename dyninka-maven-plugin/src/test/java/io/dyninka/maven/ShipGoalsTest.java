@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.maven.model.Model;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -170,6 +171,61 @@ class ShipGoalsTest {
     mojo.marathonPeerUrl = ResourceSettings.DEFAULT_MARATHON_PEER_URL;
     mojo.dyninkaDirectory = dir.resolve("target/dyninka").toFile();
     return mojo;
+  }
+
+  @Test
+  @DisplayName(
+      "the pom's <env> and <serviceEnv> and -Ddyninka.envFrom reach the written Deployments;"
+          + " a service the app does not have is named")
+  void operatorEnvironment() throws Exception {
+    ResourcesMojo mojo = resourcesMojo();
+    mojo.env = Map.of("DYNINKA_TOKEN", "s3cret");
+    mojo.serviceEnv = Map.of("map", "LEVEL=map");
+    Properties cli = new Properties();
+    cli.setProperty("dyninka.envFrom", "secret:app-secrets");
+    cli.setProperty("dyninka.sink.allowNamespaces", "ingress-nginx");
+    mojo.applyCommandLine(cli);
+
+    mojo.execute();
+
+    Deployment map =
+        deployments(dir.resolve("target/dyninka")).stream()
+            .filter(d -> d.getMetadata().getName().equals("map"))
+            .findFirst()
+            .orElseThrow();
+    var c = map.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(c.getEnv())
+        .extracting(e -> e.getName() + "=" + e.getValue())
+        .contains("DYNINKA_TOKEN=s3cret", "LEVEL=map");
+    assertThat(c.getEnvFrom().get(0).getSecretRef().getName()).isEqualTo("app-secrets");
+    assertThat(
+            Files.readString(
+                ResourceFiles.kubernetes(dir.resolve("target/dyninka"), "smart-building")))
+        .contains("kubernetes.io/metadata.name: ingress-nginx");
+
+    mojo.serviceEnv = Map.of("mapp", "X=1");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining(
+            "<serviceEnv> names service 'mapp', which app smart-building does not have");
+  }
+
+  @Test
+  @DisplayName("images without a registry get a warning that says how a cluster could pull them")
+  void noRegistryWarns() throws Exception {
+    ResourcesMojo mojo = resourcesMojo();
+    mojo.registry = "";
+    CapturingLog log = new CapturingLog();
+    mojo.setLog(log);
+
+    mojo.execute();
+
+    assertThat(log.warnings)
+        .anyMatch(
+            w ->
+                w.startsWith(
+                        "Images without a registry, which a cluster cannot pull: smart-building-get:1.2.0")
+                    && w.contains("-Ddyninka.imagePullPolicy=Never"));
   }
 
   static List<Deployment> deployments(Path dyninka) throws Exception {

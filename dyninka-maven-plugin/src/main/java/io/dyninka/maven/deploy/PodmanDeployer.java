@@ -223,7 +223,7 @@ public final class PodmanDeployer implements Deployer {
     Map<String, String> labels = new LinkedHashMap<>(copy.getMetadata().getLabels());
     labels.remove(Labels.CONFIG_HASH);
     copy.getMetadata().setLabels(labels);
-    labels.put(Labels.CONFIG_HASH, KubernetesDeployer.hashOf(copy));
+    labels.put(Labels.CONFIG_HASH, ConfigurationHash.of(copy));
     copy.getMetadata().setLabels(labels);
     return copy;
   }

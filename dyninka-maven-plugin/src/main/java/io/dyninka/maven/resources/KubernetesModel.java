@@ -20,6 +20,13 @@ public final class KubernetesModel {
   final Map<String, Service> services = new LinkedHashMap<>();
   final Map<String, NetworkPolicy> networkPolicies = new LinkedHashMap<>();
 
+  /**
+   * The kinds of object an app is made of, in the order they are applied: a pod never runs before
+   * its policy. Undeploy looks for exactly these.
+   */
+  public static final List<Class<? extends HasMetadata>> KINDS =
+      List.of(Service.class, NetworkPolicy.class, Deployment.class);
+
   KubernetesModel(AppManifest app, ResourceSettings settings) {
     this.app = app;
     this.settings = settings;
@@ -42,7 +49,7 @@ public final class KubernetesModel {
     return services.get(service.name());
   }
 
-  /** Every object, in the order they should be applied: a pod never runs before its policy. */
+  /** Every object, kind by kind in the order of {@link #KINDS}. */
   public List<HasMetadata> objects() {
     List<HasMetadata> all = new ArrayList<>();
     all.addAll(services.values());

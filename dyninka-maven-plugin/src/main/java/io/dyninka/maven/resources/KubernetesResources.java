@@ -34,6 +34,8 @@ public final class KubernetesResources {
             new NetworkPolicyStep(),
             new LabelsStep(),
             new ImageDigestStep(),
+            new ImagePullStep(),
+            new EnvironmentStep(),
             new ProbesStep(),
             new GracefulShutdownStep(),
             new SecurityContextStep(),

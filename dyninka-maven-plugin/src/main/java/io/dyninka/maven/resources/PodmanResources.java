@@ -13,10 +13,10 @@ import java.util.Map;
 /**
  * The podman variant: a Kubernetes Pod per service for {@code podman kube play}, on the host
  * network, each service on its own loopback port and finding its peers through {@code
- * DYNINKA_PEERS}. The same non-root, read-only, no-capability security as on Kubernetes (podman
- * keeps no writable /tmp in a read-only container, so /tmp is an emptyDir, as on Kubernetes). No
- * probes: podman turns them into health checks run inside the image, which has no shell or curl;
- * {@code dyninka:deploy} checks readiness over HTTP instead.
+ * DYNINKA_PEERS}. Hardened as on Kubernetes, by the same {@link PodHardening} (podman keeps no
+ * writable /tmp in a read-only container, so the emptyDir /tmp matters here too). No probes: podman
+ * turns them into health checks run inside the image, which has no shell or curl; {@code
+ * dyninka:deploy} checks readiness over HTTP instead.
  */
 public final class PodmanResources {
 
@@ -67,51 +67,32 @@ public final class PodmanResources {
     // characters), and a sha256 digest is 71. The deployer's config-hash label tracks changes.
     // An image built into podman's store is found by its tag; one in a registry is pulled.
     boolean local = settings.image(s).map(i -> i.target() != ImageTarget.REGISTRY).orElse(false);
-    return new PodBuilder()
-        .withNewMetadata()
-        .withName(podName(app, s))
-        .withLabels(labels)
-        .withAnnotations(annotations)
-        .endMetadata()
-        .withNewSpec()
-        .withHostNetwork(true)
-        .addNewVolume()
-        .withName("tmp")
-        .withNewEmptyDir()
-        .withMedium("Memory")
-        .endEmptyDir()
-        .endVolume()
-        .withRestartPolicy("Always")
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true)
-        .withRunAsUser(settings.user().uid())
-        .withRunAsGroup(settings.user().gid())
-        .endSecurityContext()
-        .addNewContainer()
-        .withName(s.kubeName())
-        .withImage(settings.taggedImageFor(app, s))
-        .withImagePullPolicy(local ? "Never" : "Always")
-        .addNewEnv()
-        .withName("PORT")
-        .withValue(Integer.toString(port))
-        .endEnv()
-        .addNewEnv()
-        .withName(PeerAddresses.ENV)
-        .withValue(peers)
-        .endEnv()
-        .addNewVolumeMount()
-        .withName("tmp")
-        .withMountPath("/tmp")
-        .endVolumeMount()
-        .withNewSecurityContext()
-        .withAllowPrivilegeEscalation(false)
-        .withReadOnlyRootFilesystem(true)
-        .withNewCapabilities()
-        .addToDrop("ALL")
-        .endCapabilities()
-        .endSecurityContext()
-        .endContainer()
-        .endSpec()
-        .build();
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(podName(app, s))
+            .withLabels(labels)
+            .withAnnotations(annotations)
+            .endMetadata()
+            .withNewSpec()
+            .withHostNetwork(true)
+            .withRestartPolicy("Always")
+            .addNewContainer()
+            .withName(s.kubeName())
+            .withImage(settings.taggedImageFor(app, s))
+            .withImagePullPolicy(local ? "Never" : "Always")
+            .addNewEnv()
+            .withName("PORT")
+            .withValue(Integer.toString(port))
+            .endEnv()
+            .addNewEnv()
+            .withName(PeerAddresses.ENV)
+            .withValue(peers)
+            .endEnv()
+            .endContainer()
+            .endSpec()
+            .build();
+    PodHardening.harden(pod.getSpec(), settings.user());
+    return pod;
   }
 }

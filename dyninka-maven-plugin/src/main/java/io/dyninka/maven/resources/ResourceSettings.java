@@ -6,6 +6,7 @@ import io.dyninka.maven.image.BuiltImage;
 import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageNames;
 import io.dyninka.maven.image.ImageTarget;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param marathonMem memory (MiB) per Marathon app instance
  * @param marathonPeerUrl how one Marathon app reaches another: a template with {@code {app}} and
  *     {@code {kubeName}}
+ * @param pods what an operator sets on the pods: environment, sink callers, image pulls, preStop
  */
 public record ResourceSettings(
     String registry,
@@ -40,10 +42,43 @@ public record ResourceSettings(
     int podmanBasePort,
     double marathonCpus,
     int marathonMem,
-    String marathonPeerUrl) {
+    String marathonPeerUrl,
+    PodSettings pods) {
 
   public static final String DEFAULT_MARATHON_PEER_URL =
       "http://{app}-{kubeName}.marathon.l4lb.thisdcos.directory:80";
+
+  /** Settings whose pods get nothing an operator sets: {@link PodSettings#NONE}. */
+  public ResourceSettings(
+      String registry,
+      String tag,
+      Map<String, BuiltImage> images,
+      String version,
+      int replicas,
+      Map<String, String> requests,
+      Map<String, String> limits,
+      ContainerUser user,
+      int containerPort,
+      int podmanBasePort,
+      double marathonCpus,
+      int marathonMem,
+      String marathonPeerUrl) {
+    this(
+        registry,
+        tag,
+        images,
+        version,
+        replicas,
+        requests,
+        limits,
+        user,
+        containerPort,
+        podmanBasePort,
+        marathonCpus,
+        marathonMem,
+        marathonPeerUrl,
+        PodSettings.NONE);
+  }
 
   public ResourceSettings {
     images = Map.copyOf(images);
@@ -77,6 +112,20 @@ public record ResourceSettings(
     return image(service)
         .map(BuiltImage::reference)
         .orElseGet(() -> ImageNames.reference(registry, tag, app, service));
+  }
+
+  /**
+   * The images a cluster cannot pull: named without a registry ({@code app-svc:tag}), unless the
+   * pull policy is {@code Never} (images loaded onto the nodes).
+   */
+  public List<String> unpullableImages(AppManifest app) {
+    if (pods.imagePullPolicy().equals("Never")) {
+      return List.of();
+    }
+    return app.services().stream()
+        .map(s -> imageFor(app, s))
+        .filter(image -> !image.contains("/"))
+        .toList();
   }
 
   /** The replicas of a service: state placed in a service lives in one JVM, so it gets one. */

@@ -89,7 +89,8 @@ public record RunSettings(
   public LocalLauncher launcher(List<Path> classpath, Consumer<String> logSink) {
     return LocalLauncher.builder()
         .classpath(classpath)
-        .jvmFlags(jvmFlags)
+        // One-line JUL records, so that ServiceLogLines can put them at their level.
+        .jvmFlags(JvmFlags.of(ServiceLogLines.JUL_FORMAT_FLAG).with(jvmFlags.flags()))
         .environment(environment)
         .readinessTimeout(readinessTimeout)
         .logSink(logSink)

@@ -54,6 +54,15 @@ class VariantsTest {
     assertThat(
             map.getSpec().getContainers().get(0).getSecurityContext().getReadOnlyRootFilesystem())
         .isTrue();
+    assertThat(map.getSpec().getSecurityContext().getSeccompProfile().getType())
+        .isEqualTo("RuntimeDefault");
+    assertThat(map.getSpec().getAutomountServiceAccountToken()).isFalse();
+    var hardened = map.getSpec().getContainers().get(0).getSecurityContext();
+    assertThat(hardened.getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(hardened.getAllowPrivilegeEscalation()).isFalse();
+    assertThat(hardened.getPrivileged()).isFalse();
+    assertThat(map.getSpec().getContainers().get(0).getVolumeMounts())
+        .anyMatch(m -> m.getMountPath().equals("/tmp"));
     assertThat(map.getMetadata().getLabels())
         .containsEntry(Labels.PART_OF, "smart-building")
         .containsEntry(Labels.MANAGED_BY, "dyninka");

@@ -24,6 +24,19 @@ public class FakeService {
     System.out.println("fake service up on " + port);
   }
 
+  /** A service that logs through java.util.logging, as Vert.x does: a warning, an error. */
+  public static class Logging {
+    public static void main(String[] args) throws IOException {
+      java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.example.Orders");
+      log.log(
+          java.util.logging.Level.WARNING,
+          "request failed",
+          new IllegalStateException("no stock", new java.io.IOException("disk")));
+      log.severe("store unreachable");
+      FakeService.main(args);
+    }
+  }
+
   /** A service whose configuration is broken. */
   public static class Crashing {
     public static void main(String[] args) {
