@@ -5,6 +5,7 @@ import io.dyninka.maven.image.BuiltImage;
 import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageSettings;
 import io.dyninka.maven.image.ImagesFile;
+import io.dyninka.maven.resources.Autoscaling;
 import io.dyninka.maven.resources.ResourceSettings;
 import java.io.File;
 import java.io.IOException;
@@ -82,6 +83,28 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
       defaultValue = ResourceSettings.DEFAULT_MARATHON_PEER_URL)
   String marathonPeerUrl;
 
+  /**
+   * Whether each service that may scale (the stateless ones) gets a HorizontalPodAutoscaler on CPU.
+   */
+  @Parameter(property = "dyninka.hpa", defaultValue = "true")
+  boolean hpa;
+
+  /** The fewest pods of an autoscaled service; {@code 0} for {@code dyninka.replicas}. */
+  @Parameter(property = "dyninka.hpa.min", defaultValue = "0")
+  int hpaMin;
+
+  /** The most pods of an autoscaled service. */
+  @Parameter(property = "dyninka.hpa.max", defaultValue = "5")
+  int hpaMax;
+
+  /** The average CPU use, in percent of the CPU request, the autoscalers aim for. */
+  @Parameter(property = "dyninka.hpa.cpuPercent", defaultValue = "70")
+  int hpaCpuPercent;
+
+  /** Whether a Prometheus Operator ServiceMonitor scrapes the app's services. */
+  @Parameter(property = "dyninka.serviceMonitor", defaultValue = "false")
+  boolean serviceMonitor;
+
   /** Where Dyninka writes its files. */
   @Parameter(defaultValue = "${project.build.directory}/dyninka", readonly = true)
   File dyninkaDirectory;
@@ -130,7 +153,9 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
           podmanBasePort,
           marathonCpus,
           marathonMem,
-          marathonPeerUrl);
+          marathonPeerUrl,
+          new Autoscaling(hpa, hpaMin, hpaMax, hpaCpuPercent),
+          serviceMonitor);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

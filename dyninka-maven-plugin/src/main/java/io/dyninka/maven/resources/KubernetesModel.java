@@ -20,6 +20,9 @@ public final class KubernetesModel {
   final Map<String, Service> services = new LinkedHashMap<>();
   final Map<String, NetworkPolicy> networkPolicies = new LinkedHashMap<>();
 
+  /** What acts on the pods once they run (autoscalers, monitors): applied after them. */
+  final List<HasMetadata> watchers = new ArrayList<>();
+
   KubernetesModel(AppManifest app, ResourceSettings settings) {
     this.app = app;
     this.settings = settings;
@@ -48,6 +51,7 @@ public final class KubernetesModel {
     all.addAll(services.values());
     all.addAll(networkPolicies.values());
     all.addAll(deployments.values());
+    all.addAll(watchers);
     return all;
   }
 }

@@ -7,6 +7,7 @@ import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageNames;
 import io.dyninka.maven.image.ImageTarget;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,8 @@ import java.util.Optional;
  * @param marathonMem memory (MiB) per Marathon app instance
  * @param marathonPeerUrl how one Marathon app reaches another: a template with {@code {app}} and
  *     {@code {kubeName}}
+ * @param autoscaling the HorizontalPodAutoscaler of each service that may scale
+ * @param serviceMonitor whether a Prometheus Operator ServiceMonitor scrapes the app's services
  */
 public record ResourceSettings(
     String registry,
@@ -40,7 +43,9 @@ public record ResourceSettings(
     int podmanBasePort,
     double marathonCpus,
     int marathonMem,
-    String marathonPeerUrl) {
+    String marathonPeerUrl,
+    Autoscaling autoscaling,
+    boolean serviceMonitor) {
 
   public static final String DEFAULT_MARATHON_PEER_URL =
       "http://{app}-{kubeName}.marathon.l4lb.thisdcos.directory:80";
@@ -49,6 +54,7 @@ public record ResourceSettings(
     images = Map.copyOf(images);
     requests = Map.copyOf(requests);
     limits = Map.copyOf(limits);
+    Objects.requireNonNull(autoscaling, "autoscaling");
     if (containerPort < 1 || containerPort > 65535) {
       throw new IllegalArgumentException(
           "dyninka.image.port must be a TCP port (1-65535), not " + containerPort);
@@ -56,6 +62,39 @@ public record ResourceSettings(
     if (replicas < 1) {
       throw new IllegalArgumentException("dyninka.replicas must be at least 1, not " + replicas);
     }
+  }
+
+  /** Settings with neither an autoscaler nor a ServiceMonitor: the objects of earlier versions. */
+  public ResourceSettings(
+      String registry,
+      String tag,
+      Map<String, BuiltImage> images,
+      String version,
+      int replicas,
+      Map<String, String> requests,
+      Map<String, String> limits,
+      ContainerUser user,
+      int containerPort,
+      int podmanBasePort,
+      double marathonCpus,
+      int marathonMem,
+      String marathonPeerUrl) {
+    this(
+        registry,
+        tag,
+        images,
+        version,
+        replicas,
+        requests,
+        limits,
+        user,
+        containerPort,
+        podmanBasePort,
+        marathonCpus,
+        marathonMem,
+        marathonPeerUrl,
+        Autoscaling.OFF,
+        false);
   }
 
   public Optional<BuiltImage> image(ServiceManifest service) {
