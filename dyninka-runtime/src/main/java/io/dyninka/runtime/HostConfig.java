@@ -41,6 +41,10 @@ import java.util.Set;
  *     token: {@code true} or {@code false}, in any case; default true
  * @param instances {@code DYNINKA_INSTANCES}: event-loop instances of a stateless service, default
  *     one per event loop
+ * @param metrics {@code DYNINKA_METRICS}: whether the service keeps meters and answers {@code GET
+ *     /metrics}: {@code true} or {@code false}, default true
+ * @param otel the standard {@code OTEL_*} variables (OpenTelemetry's, not Dyninka's, so never
+ *     refused): spans are exported when {@code OTEL_EXPORTER_OTLP_ENDPOINT} is among them
  */
 public record HostConfig(
     int port,
@@ -56,7 +60,9 @@ public record HostConfig(
     Duration drainDelay,
     String token,
     boolean publicSink,
-    int instances) {
+    int instances,
+    boolean metrics,
+    Map<String, String> otel) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -79,6 +85,7 @@ public record HostConfig(
           "DYNINKA_TOKEN",
           "DYNINKA_PUBLIC_SINK",
           "DYNINKA_INSTANCES",
+          "DYNINKA_METRICS",
           ServiceHost.PARENT_PID_ENV);
 
   /**
@@ -136,7 +143,20 @@ public record HostConfig(
         Duration.ofMillis(s.number("DYNINKA_DRAIN_DELAY_MS", "dyninka.drain.delay.ms", 0)),
         token,
         s.flag("DYNINKA_PUBLIC_SINK", "dyninka.public.sink", true),
-        (int) s.number("DYNINKA_INSTANCES", "dyninka.instances", 0));
+        (int) s.number("DYNINKA_INSTANCES", "dyninka.instances", 0),
+        s.flag("DYNINKA_METRICS", "dyninka.metrics", true),
+        otelVariables(env));
+  }
+
+  private static Map<String, String> otelVariables(Map<String, String> env) {
+    Map<String, String> otel = new HashMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith("OTEL_")) {
+            otel.put(name, value);
+          }
+        });
+    return Map.copyOf(otel);
   }
 
   private static void rejectUnknown(Set<String> names) {

@@ -15,7 +15,7 @@ final class RequestScope {
 
   static final String DEADLINE_HEADER = "Dyninka-Deadline-Ms";
 
-  private final String traceparent;
+  private String traceparent;
   private final long deadlineNanos;
   private final List<HttpClientRequest> inFlight = new ArrayList<>(2);
   private boolean cancelled;
@@ -44,6 +44,11 @@ final class RequestScope {
 
   String traceparent() {
     return traceparent;
+  }
+
+  /** Replaces the trace context the pulls continue: the server span's, when tracing is on. */
+  void traceparent(String value) {
+    this.traceparent = value;
   }
 
   long deadlineNanos() {

@@ -2,6 +2,7 @@ package io.dyninka.runtime;
 
 import io.dyninka.Dyninka;
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.runtime.observe.Observability;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -38,12 +39,15 @@ public final class ServiceHost {
   private final ServiceSetup setup;
   private final int port;
   private final List<String> deployments;
+  private final Observability observe;
 
-  private ServiceHost(Vertx vertx, ServiceSetup setup, int port, List<String> deployments) {
+  private ServiceHost(
+      Vertx vertx, ServiceSetup setup, int port, List<String> deployments, Observability observe) {
     this.vertx = vertx;
     this.setup = setup;
     this.port = port;
     this.deployments = List.copyOf(deployments);
+    this.observe = observe;
   }
 
   /**
@@ -87,8 +91,11 @@ public final class ServiceHost {
       HostConfig config,
       int instances) {
     ServiceSetup setup;
+    Observability observe;
     try {
       setup = new ServiceSetup(manifest, service, function, config);
+      // One registry and one tracer per service, shared by its event-loop instances.
+      observe = Observability.start(service, config, setup::inFlight);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -99,7 +106,7 @@ public final class ServiceHost {
     List<ServiceVerticle> created = new CopyOnWriteArrayList<>();
     Supplier<Deployable> instance =
         () -> {
-          ServiceVerticle verticle = new ServiceVerticle(setup, port);
+          ServiceVerticle verticle = new ServiceVerticle(setup, port, observe);
           created.add(verticle);
           return verticle;
         };
@@ -108,8 +115,10 @@ public final class ServiceHost {
         .map(
             id -> {
               setup.ready(true);
-              return new ServiceHost(vertx, setup, created.get(0).actualPort(), List.of(id));
-            });
+              return new ServiceHost(
+                  vertx, setup, created.get(0).actualPort(), List.of(id), observe);
+            })
+        .onFailure(failed -> observe.close());
   }
 
   private static void exitWithParent(String parentPid) {
@@ -142,10 +151,17 @@ public final class ServiceHost {
     return port;
   }
 
-  /** Turns not-ready and undeploys every instance of this service. */
+  /** Turns not-ready, undeploys every instance of this service, then flushes its spans. */
   public Future<Void> stop() {
     setup.ready(false);
-    return Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
+    return Future.all(deployments.stream().map(vertx::undeploy).toList())
+        .<Void>mapEmpty()
+        .eventually(() -> vertx.executeBlocking(() -> closeObservability()));
+  }
+
+  private Void closeObservability() {
+    observe.close();
+    return null;
   }
 
   /**

@@ -122,6 +122,11 @@ final class ServiceSetup {
     inFlight.decrementAndGet();
   }
 
+  /** The requests admitted and not yet ended, for the in-flight gauge. */
+  int inFlight() {
+    return inFlight.get();
+  }
+
   /**
    * Whether a call may come in: always without a token, else only with it (compared in constant
    * time).

@@ -1,5 +1,7 @@
 package io.dyninka.runtime;
 
+import io.dyninka.runtime.observe.Observability;
+import io.dyninka.runtime.observe.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -22,28 +24,34 @@ import java.util.concurrent.TimeUnit;
 final class ServiceVerticle extends VerticleBase {
 
   private static final String JSON = "application/json";
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final ServiceSetup setup;
   private final int port;
+  private final Observability observe;
   private Upstream upstream;
   private ProblemResponder problems;
   private CallHandler calls;
   private HttpServer server;
 
-  ServiceVerticle(ServiceSetup setup, int port) {
+  ServiceVerticle(ServiceSetup setup, int port, Observability observe) {
     this.setup = setup;
     this.port = port;
+    this.observe = observe;
   }
 
   @Override
   public Future<?> start() {
-    upstream = new UpstreamClient(vertx, setup);
+    upstream = new UpstreamClient(vertx, setup, observe);
     problems = new ProblemResponder(setup);
-    calls = new CallHandler(setup, context, upstream, new DeadlineWatch(vertx), problems);
+    calls = new CallHandler(setup, context, upstream, new DeadlineWatch(vertx), problems, observe);
     Router router = Router.router(vertx);
     router.get("/health/live").handler(this::handleLive);
     router.get("/health/ready").handler(this::handleReady);
     router.get("/dyninka/manifest").handler(this::handleManifest);
+    if (observe.metrics() != null) {
+      router.get("/metrics").handler(this::handleMetrics);
+    }
     router
         .post("/")
         .handler(BodyHandler.create(false).setBodyLimit(setup.config().maxBodyBytes()))
@@ -105,6 +113,11 @@ final class ServiceVerticle extends VerticleBase {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(setup.manifestJson());
   }
 
+  private void handleMetrics(RoutingContext ctx) {
+    ServiceMetrics metrics = observe.metrics();
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT).end(metrics.scrape());
+  }
+
   /** The body of a POST, or null when it is empty; 415 unless it is JSON. */
   private Buffer requestBody(RoutingContext ctx) {
     if (ctx.body().length() <= 0) {
@@ -163,7 +176,8 @@ final class ServiceVerticle extends VerticleBase {
               setup.name());
       case 404 ->
           ProblemType.NOT_FOUND.problem(
-              "a Dyninka service answers GET or POST /, /health/live, /health/ready and /dyninka/manifest",
+              "a Dyninka service answers GET or POST /, /health/live, /health/ready, /dyninka/manifest"
+                  + " and /metrics",
               setup.name());
       case 405 -> ProblemType.METHOD_NOT_ALLOWED.problem("call / with GET or POST", setup.name());
       default -> ProblemType.otherStatus(status, setup.name());

@@ -28,6 +28,7 @@ final class UpstreamCall {
   private final String route;
   private final Buffer body;
   private final RequestScope scope;
+  private final String traceparent;
   private final Completable<Answer> done;
   private final boolean idempotent;
   private int attempt;
@@ -39,12 +40,14 @@ final class UpstreamCall {
       String route,
       Buffer body,
       RequestScope scope,
+      String traceparent,
       Completable<Answer> done) {
     this.client = client;
     this.target = target;
     this.route = route;
     this.body = body;
     this.scope = scope;
+    this.traceparent = traceparent;
     this.done = done;
     this.idempotent = target.idempotent;
   }
@@ -72,7 +75,7 @@ final class UpstreamCall {
     }
     HttpClientRequest request = connected.result();
     scope.track(request);
-    client.addHeaders(request, route, body != null, scope);
+    client.addHeaders(request, route, body != null, scope, traceparent);
     (body == null ? request.send() : request.send(body)).onComplete(this::onResponse);
   }
 

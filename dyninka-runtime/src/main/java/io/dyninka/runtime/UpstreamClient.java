@@ -1,5 +1,11 @@
 package io.dyninka.runtime;
 
+import io.dyninka.runtime.observe.Observability;
+import io.dyninka.runtime.observe.PullMetrics;
+import io.dyninka.runtime.observe.PullOutcome;
+import io.dyninka.runtime.observe.ServiceMetrics;
+import io.dyninka.runtime.observe.Tracing;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
@@ -42,12 +48,18 @@ final class UpstreamClient implements Upstream {
     final List<URI> replicas;
     final CircuitBreaker breaker;
     final boolean idempotent;
+
+    /** The pull meters of this upstream, or null when metrics are off. */
+    final PullMetrics metrics;
+
     private int turn;
 
-    private Target(List<URI> replicas, CircuitBreaker breaker, boolean idempotent) {
+    private Target(
+        List<URI> replicas, CircuitBreaker breaker, boolean idempotent, PullMetrics metrics) {
       this.replicas = replicas;
       this.breaker = breaker;
       this.idempotent = idempotent;
+      this.metrics = metrics;
     }
 
     /** The next replica, in turn. */
@@ -72,8 +84,12 @@ final class UpstreamClient implements Upstream {
   private final String self;
   private final String authorization;
   private final Map<String, Target> targets = new HashMap<>();
+  private final ServiceMetrics metrics;
+  private final Tracing tracing;
 
-  UpstreamClient(Vertx vertx, ServiceSetup setup) {
+  UpstreamClient(Vertx vertx, ServiceSetup setup, Observability observe) {
+    this.metrics = observe.metrics();
+    this.tracing = observe.tracing();
     this.vertx = vertx;
     this.peers = setup.peers();
     this.setup = setup;
@@ -91,11 +107,39 @@ final class UpstreamClient implements Upstream {
   @Override
   public void pull(
       String service, String route, Buffer body, RequestScope scope, Completable<Answer> done) {
+    Target target = target(service);
     if (scope.remainingMillis() <= 0) {
+      if (target.metrics != null) {
+        target.metrics.record(PullOutcome.TIMEOUT, 0);
+      }
       done.fail(new ProblemException(timedOut(service)));
       return;
     }
-    Target target = target(service);
+    if (target.metrics == null && tracing == null) {
+      send(target, service, route, body, scope, scope.traceparent(), done);
+      return;
+    }
+    Span span = null;
+    String traceparent = scope.traceparent();
+    if (tracing != null) {
+      URI peer = target.replicas.get(0);
+      span =
+          tracing.startPull(
+              service, body == null ? "GET" : "POST", peer.getHost(), peer.getPort(), traceparent);
+      // The upstream's SERVER span is a child of this CLIENT span.
+      traceparent = Tracing.traceparent(span);
+    }
+    send(target, service, route, body, scope, traceparent, observed(target, span, done));
+  }
+
+  private void send(
+      Target target,
+      String service,
+      String route,
+      Buffer body,
+      RequestScope scope,
+      String traceparent,
+      Completable<Answer> done) {
     CircuitBreaker breaker = target.breaker;
     if (breaker.state() == CircuitBreakerState.CLOSED) {
       // A closed breaker lets every pull through, so the pull goes out directly and only its
@@ -109,6 +153,7 @@ final class UpstreamClient implements Upstream {
               route,
               body,
               scope,
+              traceparent,
               (answer, failure) -> {
                 if (failure == null) {
                   if (breaker.failureCount() > 0) {
@@ -126,7 +171,8 @@ final class UpstreamClient implements Upstream {
       return;
     }
     breaker
-        .<Answer>execute(gated -> new UpstreamCall(this, target, route, body, scope, gated).start())
+        .<Answer>execute(
+            gated -> new UpstreamCall(this, target, route, body, scope, traceparent, gated).start())
         .onComplete(
             (answer, failure) ->
                 done.complete(
@@ -134,6 +180,40 @@ final class UpstreamClient implements Upstream {
                     failure == null
                         ? null
                         : new ProblemException(problemFor(service, failure, scope))));
+  }
+
+  /**
+   * {@code done}, told first to the pull's meters and span (either may be off): the outcome, and
+   * the time since now.
+   */
+  private Completable<Answer> observed(Target target, Span span, Completable<Answer> done) {
+    long start = System.nanoTime();
+    return (answer, failure) -> {
+      PullOutcome outcome = failure == null ? PullOutcome.of(answer.status()) : outcome(failure);
+      if (target.metrics != null) {
+        target.metrics.record(outcome, System.nanoTime() - start);
+      }
+      if (span != null) {
+        if (failure == null) {
+          tracing.endPull(span, answer.status());
+        } else {
+          tracing.endPull(span, outcome);
+        }
+      }
+      done.complete(answer, failure);
+    };
+  }
+
+  /**
+   * How a pull that got no answer failed, by the status of the problem {@link #problemFor} made.
+   */
+  private static PullOutcome outcome(Throwable failure) {
+    int status = failure instanceof ProblemException p ? p.problem().status() : 502;
+    return switch (status) {
+      case 503 -> PullOutcome.BREAKER_OPEN;
+      case 504 -> PullOutcome.TIMEOUT;
+      default -> PullOutcome.UNREACHABLE;
+    };
   }
 
   HttpClientAgent client() {
@@ -144,8 +224,13 @@ final class UpstreamClient implements Upstream {
    * The headers every pull carries: the trace, the time left, the route, and the token. Straight
    * onto the request, not through RequestOptions, which would copy a second header map.
    */
-  void addHeaders(HttpClientRequest request, String route, boolean hasBody, RequestScope scope) {
-    request.putHeader(TRACEPARENT, scope.traceparent());
+  void addHeaders(
+      HttpClientRequest request,
+      String route,
+      boolean hasBody,
+      RequestScope scope,
+      String traceparent) {
+    request.putHeader(TRACEPARENT, traceparent);
     request.putHeader(DEADLINE, Long.toString(Math.max(1, scope.remainingMillis())));
     if (route != null) {
       request.putHeader(ROUTE, route);
@@ -178,21 +263,33 @@ final class UpstreamClient implements Upstream {
   private Target target(String service) {
     Target target = targets.get(service);
     if (target == null) {
-      target =
-          new Target(
-              peers.of(service),
-              CircuitBreaker.create(
-                  self + "->" + service,
-                  vertx,
-                  new CircuitBreakerOptions()
-                      .setMaxFailures(5)
-                      .setTimeout(-1)
-                      .setResetTimeout(BREAKER_RESET_MILLIS)
-                      .setNotificationAddress(null)),
-              setup.idempotent(service));
+      CircuitBreaker breaker =
+          CircuitBreaker.create(
+              self + "->" + service,
+              vertx,
+              new CircuitBreakerOptions()
+                  .setMaxFailures(5)
+                  .setTimeout(-1)
+                  .setResetTimeout(BREAKER_RESET_MILLIS)
+                  .setNotificationAddress(null));
+      PullMetrics pulls = null;
+      if (metrics != null) {
+        pulls = metrics.pulls(service);
+        pulls.watchBreaker(() -> breakerState(breaker));
+      }
+      target = new Target(peers.of(service), breaker, setup.idempotent(service), pulls);
       targets.put(service, target);
     }
     return target;
+  }
+
+  /** The breaker's state as the gauge reports it: 0 closed, 1 open, 2 half-open. */
+  private static int breakerState(CircuitBreaker breaker) {
+    return switch (breaker.state()) {
+      case CLOSED -> 0;
+      case OPEN -> 1;
+      case HALF_OPEN -> 2;
+    };
   }
 
   private Problem problemFor(String service, Throwable failure, RequestScope scope) {

@@ -91,6 +91,7 @@ class HostConfigTest {
       env.put("DYNINKA_PEERS", "a=http://127.0.0.1:9001");
       env.put("DYNINKA_TOKEN", "secret");
       env.put("DYNINKA_PUBLIC_SINK", "false");
+      env.put("DYNINKA_METRICS", "false");
       env.putAll(Map.of("DYNINKA_REGISTRY_DIR", "/tmp/r", "PATH", "/bin", "dyninka_x", "y"));
 
       HostConfig config = from(env);
