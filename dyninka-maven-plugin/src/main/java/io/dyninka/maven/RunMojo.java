@@ -1,6 +1,7 @@
 package io.dyninka.maven;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.maven.live.LiveServer;
 import io.dyninka.maven.run.InvalidSettingException;
 import io.dyninka.maven.run.LaunchFailures;
 import io.dyninka.maven.run.RunSettings;
@@ -94,9 +95,13 @@ public class RunMojo extends AbstractDyninkaMojo {
       throw new MojoExecutionException(
           "Cannot start app " + manifest.app() + ": " + e.getMessage(), e);
     }
-    try (app) {
+    try (app;
+        LiveServer live = LiveServer.forApp(manifest, app, getLog()::warn)) {
       app.table().lines().forEach(getLog()::info);
       getLog().info("Entry: curl " + app.entryUrl());
+      if (live != null) {
+        getLog().info("Live:  " + live.url() + " (the flow, its rates and latencies)");
+      }
       getLog()
           .info(
               settings.duration().isZero()
