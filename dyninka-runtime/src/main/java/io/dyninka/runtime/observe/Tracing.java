@@ -53,9 +53,12 @@ public final class Tracing implements AutoCloseable {
     if (!endpoint || "true".equalsIgnoreCase(otel.get("OTEL_SDK_DISABLED"))) {
       return null;
     }
-    // Dyninka's defaults: spans only (its metrics are on /metrics), named after the service.
+    // Dyninka's defaults: spans only (its metrics are on /metrics), named after the service, in
+    // OTLP's http/protobuf (the specification's default; the Java SDK's own is gRPC, whose sender
+    // the runtime does not carry).
     Map<String, String> properties = new HashMap<>();
     properties.put("otel.service.name", service);
+    properties.put("otel.exporter.otlp.protocol", "http/protobuf");
     properties.put("otel.metrics.exporter", "none");
     properties.put("otel.logs.exporter", "none");
     otel.forEach(
