@@ -109,6 +109,11 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
   @Parameter(defaultValue = "${project.build.directory}/dyninka", readonly = true)
   File dyninkaDirectory;
 
+  /** The autoscaling settings; switched off, their numbers do not matter. */
+  private Autoscaling autoscaling() {
+    return hpa ? new Autoscaling(true, hpaMin, hpaMax, hpaCpuPercent) : Autoscaling.OFF;
+  }
+
   ResourceSettings resourceSettings(AppManifest manifest) throws MojoExecutionException {
     ImagesFile.Recorded recorded;
     try {
@@ -154,7 +159,7 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
           marathonCpus,
           marathonMem,
           marathonPeerUrl,
-          new Autoscaling(hpa, hpaMin, hpaMax, hpaCpuPercent),
+          autoscaling(),
           serviceMonitor);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
