@@ -2,6 +2,7 @@ package io.dyninka.runtime;
 
 import io.dyninka.Dyninka;
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.InputManifest;
 import io.dyninka.runtime.observe.Observability;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +97,15 @@ public final class ServiceHost {
     try {
       setup = new ServiceSetup(manifest, service, function, config);
       // One registry and one tracer per service, shared by its event-loop instances.
-      observe = Observability.start(service, config, setup::inFlight);
+      observe =
+          Observability.start(
+              service,
+              setup.self().inputs().stream()
+                  .map(InputManifest::from)
+                  .filter(Objects::nonNull)
+                  .toList(),
+              config,
+              setup::inFlight);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

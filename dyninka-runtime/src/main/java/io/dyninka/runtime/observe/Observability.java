@@ -1,6 +1,7 @@
 package io.dyninka.runtime.observe;
 
 import io.dyninka.runtime.HostConfig;
+import java.util.Collection;
 import java.util.function.IntSupplier;
 
 /**
@@ -18,10 +19,13 @@ public final class Observability implements AutoCloseable {
   }
 
   /**
+   * @param upstreams the services it pulls from by its manifest
    * @param inFlight the service's requests admitted and not yet answered
    */
-  public static Observability start(String service, HostConfig config, IntSupplier inFlight) {
-    ServiceMetrics metrics = config.metrics() ? new ServiceMetrics(service, inFlight) : null;
+  public static Observability start(
+      String service, Collection<String> upstreams, HostConfig config, IntSupplier inFlight) {
+    ServiceMetrics metrics =
+        config.metrics() ? new ServiceMetrics(service, upstreams, inFlight) : null;
     try {
       return new Observability(metrics, Tracing.start(service, config.otel()));
     } catch (RuntimeException e) {

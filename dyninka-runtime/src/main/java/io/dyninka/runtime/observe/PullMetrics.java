@@ -44,6 +44,11 @@ public final class PullMetrics {
         .register(registry);
   }
 
+  /** Reads the meters once, so that their classes are loaded before the first pull. */
+  void warm() {
+    byOutcome[PullOutcome.OK.ordinal()].takeSnapshot();
+  }
+
   public void record(PullOutcome outcome, long nanos) {
     byOutcome[outcome.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
   }

@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -62,9 +63,10 @@ public final class ServiceMetrics implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
   /**
+   * @param upstreams the services this one pulls from by its manifest, whose meters are built now
    * @param inFlight the requests admitted and not yet answered
    */
-  public ServiceMetrics(String service, IntSupplier inFlight) {
+  public ServiceMetrics(String service, Collection<String> upstreams, IntSupplier inFlight) {
     registry.config().commonTags("service", service);
     Gauge.builder(ACTIVE, inFlight, IntSupplier::getAsInt)
         .description("Requests admitted and not yet answered")
@@ -74,6 +76,11 @@ public final class ServiceMetrics implements AutoCloseable {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    // Built and read now, so that the first requests don't pay for loading the meters' classes
+    // and registering them (seconds on a cold, busy JVM), and the first scrape neither.
+    timer(200).takeSnapshot();
+    upstreams.forEach(upstream -> pulls(upstream).warm());
+    registry.scrape();
   }
 
   /**
@@ -89,6 +96,10 @@ public final class ServiceMetrics implements AutoCloseable {
 
   /** Records one request answered with {@code status} after {@code nanos}. */
   public void served(int status, long nanos) {
+    timer(status).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Timer timer(int status) {
     int slot = status >= 100 && status < byStatus.length ? status : 0;
     Timer timer = byStatus[slot];
     if (timer == null) {
@@ -101,7 +112,7 @@ public final class ServiceMetrics implements AutoCloseable {
               .register(registry);
       byStatus[slot] = timer;
     }
-    timer.record(nanos, TimeUnit.NANOSECONDS);
+    return timer;
   }
 
   /** The meters of the pulls from {@code upstream}; ask once per upstream and keep them. */

@@ -34,7 +34,7 @@ class TracingSettingsTest {
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318",
                 "OTEL_TRACES_SAMPLER", "sometimes"));
 
-    assertThatThrownBy(() -> Observability.start("map", config, () -> 0))
+    assertThatThrownBy(() -> Observability.start("map", java.util.List.of(), config, () -> 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("the OTEL_* settings of service map are not usable: ")
         .hasMessageContaining("sometimes");
