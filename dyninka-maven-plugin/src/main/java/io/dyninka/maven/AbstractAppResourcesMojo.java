@@ -6,6 +6,7 @@ import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageSettings;
 import io.dyninka.maven.image.ImagesFile;
 import io.dyninka.maven.resources.PodSettings;
+import io.dyninka.maven.resources.Autoscaling;
 import io.dyninka.maven.resources.ResourceSettings;
 import java.io.File;
 import java.io.IOException;
@@ -141,10 +142,35 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
    */
   @Parameter(property = PodSettings.PRE_STOP, defaultValue = "sleep")
   String preStop;
+   * Whether each service that may scale (the stateless ones) gets a HorizontalPodAutoscaler on CPU.
+   */
+  @Parameter(property = "dyninka.hpa", defaultValue = "true")
+  boolean hpa;
+
+  /** The fewest pods of an autoscaled service; {@code 0} for {@code dyninka.replicas}. */
+  @Parameter(property = "dyninka.hpa.min", defaultValue = "0")
+  int hpaMin;
+
+  /** The most pods of an autoscaled service. */
+  @Parameter(property = "dyninka.hpa.max", defaultValue = "5")
+  int hpaMax;
+
+  /** The average CPU use, in percent of the CPU request, the autoscalers aim for. */
+  @Parameter(property = "dyninka.hpa.cpuPercent", defaultValue = "70")
+  int hpaCpuPercent;
+
+  /** Whether a Prometheus Operator ServiceMonitor scrapes the app's services. */
+  @Parameter(property = "dyninka.serviceMonitor", defaultValue = "false")
+  boolean serviceMonitor;
 
   /** Where Dyninka writes its files. */
   @Parameter(defaultValue = "${project.build.directory}/dyninka", readonly = true)
   File dyninkaDirectory;
+
+  /** The autoscaling settings; switched off, their numbers do not matter. */
+  private Autoscaling autoscaling() {
+    return hpa ? new Autoscaling(true, hpaMin, hpaMax, hpaCpuPercent) : Autoscaling.OFF;
+  }
 
   ResourceSettings resourceSettings(AppManifest manifest) throws MojoExecutionException {
     ResourceSettings settings = readResourceSettings(manifest);
@@ -208,7 +234,9 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
           marathonCpus,
           marathonMem,
           marathonPeerUrl,
-          podSettings(manifest));
+          podSettings(manifest),
+          autoscaling(),
+          serviceMonitor);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package io.dyninka.maven;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.maven.live.LiveServer;
 import io.dyninka.maven.run.EntryCommand;
 import io.dyninka.maven.run.InvalidSettingException;
 import io.dyninka.maven.run.LaunchFailures;
@@ -109,9 +110,13 @@ public class RunMojo extends AbstractDyninkaMojo {
     Runnable stop = stopAndReport(app, manifest);
     shutdownHook = new Thread(stop, "dyninka-run-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+    LiveServer live = LiveServer.forApp(manifest, app, getLog()::warn);
     try {
       app.table().lines().forEach(getLog()::info);
       getLog().info("Entry: " + entryCommand(manifest, app, classpath));
+      if (live != null) {
+        getLog().info("Live:  " + live.url() + " (the flow, its rates and latencies)");
+      }
       getLog()
           .info(
               settings.duration().isZero()
@@ -126,6 +131,9 @@ public class RunMojo extends AbstractDyninkaMojo {
         throw new MojoExecutionException(LaunchFailures.describe(crash));
       }
     } finally {
+      if (live != null) {
+        live.close();
+      }
       stop.run();
       removeShutdownHook();
     }

@@ -1,6 +1,7 @@
 package io.dyninka.maven.deploy;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.maven.resources.DeployedWatchers;
 import io.dyninka.maven.resources.KubernetesModel;
 import io.dyninka.maven.resources.KubernetesResources;
 import io.dyninka.maven.resources.Labels;
@@ -145,6 +146,8 @@ public final class KubernetesDeployer implements Deployer {
     Map<String, String> selector = Labels.ofApp(app);
     List<HasMetadata> found = new ArrayList<>();
     try {
+      // What acts on the pods goes first: an autoscaler must not scale a Deployment being deleted.
+      found.addAll(DeployedWatchers.find(client, namespace(), selector));
       List<Class<? extends HasMetadata>> kinds = new ArrayList<>(KubernetesModel.KINDS);
       Collections.reverse(kinds);
       for (Class<? extends HasMetadata> kind : kinds) {

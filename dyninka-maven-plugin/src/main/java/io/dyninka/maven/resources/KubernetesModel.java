@@ -26,6 +26,8 @@ public final class KubernetesModel {
    */
   public static final List<Class<? extends HasMetadata>> KINDS =
       List.of(Service.class, NetworkPolicy.class, Deployment.class);
+  /** What acts on the pods once they run (autoscalers, monitors): applied after them. */
+  final List<HasMetadata> watchers = new ArrayList<>();
 
   KubernetesModel(AppManifest app, ResourceSettings settings) {
     this.app = app;
@@ -55,6 +57,7 @@ public final class KubernetesModel {
     all.addAll(services.values());
     all.addAll(networkPolicies.values());
     all.addAll(deployments.values());
+    all.addAll(watchers);
     return all;
   }
 }

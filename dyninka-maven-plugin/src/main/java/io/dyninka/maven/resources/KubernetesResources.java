@@ -39,7 +39,10 @@ public final class KubernetesResources {
             new ProbesStep(),
             new GracefulShutdownStep(),
             new SecurityContextStep(),
-            new ComputeResourcesStep()));
+            new ComputeResourcesStep(),
+            new ScrapeAnnotationsStep(),
+            new AutoscalerStep(),
+            new ServiceMonitorStep()));
   }
 
   public List<String> stepNames() {

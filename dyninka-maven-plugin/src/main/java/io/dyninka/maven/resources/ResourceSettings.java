@@ -8,6 +8,7 @@ import io.dyninka.maven.image.ImageNames;
 import io.dyninka.maven.image.ImageTarget;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,8 @@ import java.util.Optional;
  * @param marathonPeerUrl how one Marathon app reaches another: a template with {@code {app}} and
  *     {@code {kubeName}}
  * @param pods what an operator sets on the pods: environment, sink callers, image pulls, preStop
+ * @param autoscaling the HorizontalPodAutoscaler of each service that may scale
+ * @param serviceMonitor whether a Prometheus Operator ServiceMonitor scrapes the app's services
  */
 public record ResourceSettings(
     String registry,
@@ -43,12 +46,17 @@ public record ResourceSettings(
     double marathonCpus,
     int marathonMem,
     String marathonPeerUrl,
-    PodSettings pods) {
+    PodSettings pods,
+    Autoscaling autoscaling,
+    boolean serviceMonitor) {
 
   public static final String DEFAULT_MARATHON_PEER_URL =
       "http://{app}-{kubeName}.marathon.l4lb.thisdcos.directory:80";
 
-  /** Settings whose pods get nothing an operator sets: {@link PodSettings#NONE}. */
+  /**
+   * Settings whose pods get nothing an operator sets ({@link PodSettings#NONE}), with neither an
+   * autoscaler nor a ServiceMonitor: the objects of earlier versions.
+   */
   public ResourceSettings(
       String registry,
       String tag,
@@ -77,13 +85,16 @@ public record ResourceSettings(
         marathonCpus,
         marathonMem,
         marathonPeerUrl,
-        PodSettings.NONE);
+        PodSettings.NONE,
+        Autoscaling.OFF,
+        false);
   }
 
   public ResourceSettings {
     images = Map.copyOf(images);
     requests = Map.copyOf(requests);
     limits = Map.copyOf(limits);
+    Objects.requireNonNull(autoscaling, "autoscaling");
     if (containerPort < 1 || containerPort > 65535) {
       throw new IllegalArgumentException(
           "dyninka.image.port must be a TCP port (1-65535), not " + containerPort);

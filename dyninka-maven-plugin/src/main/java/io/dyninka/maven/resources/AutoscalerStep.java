@@ -1,0 +1,75 @@
+package io.dyninka.maven.resources;
+
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.ServiceManifest;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A HorizontalPodAutoscaler (autoscaling/v2, on CPU) for each service that may scale: the stateless
+ * ones. A service with placed state keeps it in its one JVM (the plugin configures no state store),
+ * so it never gets one. The Deployment of an autoscaled service leaves its replicas to the
+ * autoscaler: a redeploy that set them would undo its scaling.
+ */
+final class AutoscalerStep implements ResourceStep {
+
+  @Override
+  public String name() {
+    return "autoscaler";
+  }
+
+  /** Whether more than one pod of the service may serve it: its state does not live in the JVM. */
+  static boolean mayScale(ServiceManifest service) {
+    return !service.stateful();
+  }
+
+  @Override
+  public void apply(KubernetesModel model) {
+    Autoscaling scaling = model.settings().autoscaling();
+    if (!scaling.enabled()) {
+      return;
+    }
+    AppManifest app = model.app();
+    for (ServiceManifest s : app.services()) {
+      if (!mayScale(s)) {
+        continue;
+      }
+      Deployment deployment = model.deployment(s);
+      int min = scaling.minFor(model.settings().replicasOf(s));
+      deployment.getSpec().setReplicas(null);
+      Map<String, String> labels = new LinkedHashMap<>(Labels.selector(app, s));
+      labels.putAll(Labels.ofApp(app));
+      HorizontalPodAutoscaler hpa =
+          new HorizontalPodAutoscalerBuilder()
+              .withNewMetadata()
+              .withName(s.kubeName())
+              .withLabels(labels)
+              .withAnnotations(Map.of(Labels.SERVICE, s.name()))
+              .endMetadata()
+              .withNewSpec()
+              .withNewScaleTargetRef()
+              .withApiVersion("apps/v1")
+              .withKind("Deployment")
+              .withName(deployment.getMetadata().getName())
+              .endScaleTargetRef()
+              .withMinReplicas(min)
+              .withMaxReplicas(Math.max(min, scaling.max()))
+              .addNewMetric()
+              .withType("Resource")
+              .withNewResource()
+              .withName("cpu")
+              .withNewTarget()
+              .withType("Utilization")
+              .withAverageUtilization(scaling.cpuPercent())
+              .endTarget()
+              .endResource()
+              .endMetric()
+              .endSpec()
+              .build();
+      model.watchers.add(hpa);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.dyninka.maven.resources;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the autoscalers and ServiceMonitors an app's deploy made, by its labels, so that {@code
+ * dyninka:undeploy} removes them with the rest. A cluster without the Prometheus Operator has no
+ * ServiceMonitor kind: there is then none to find.
+ */
+public final class DeployedWatchers {
+
+  static final ResourceDefinitionContext SERVICE_MONITORS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("monitoring.coreos.com")
+          .withVersion("v1")
+          .withKind(ServiceMonitorStep.KIND)
+          .withPlural("servicemonitors")
+          .withNamespaced(true)
+          .build();
+
+  private DeployedWatchers() {}
+
+  public static List<HasMetadata> find(
+      KubernetesClient client, String namespace, Map<String, String> selector) {
+    List<HasMetadata> found = new ArrayList<>();
+    found.addAll(
+        client
+            .autoscaling()
+            .v2()
+            .horizontalPodAutoscalers()
+            .inNamespace(namespace)
+            .withLabels(selector)
+            .list()
+            .getItems());
+    try {
+      found.addAll(
+          client
+              .genericKubernetesResources(SERVICE_MONITORS)
+              .inNamespace(namespace)
+              .withLabels(selector)
+              .list()
+              .getItems());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,87 @@
+package io.dyninka.it.observe;
+
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.runtime.launch.LocalLauncher;
+import io.dyninka.runtime.launch.RunningApp;
+import io.vertx.core.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The orders app that maven-invoker built under target/it, run as one JVM per service, and the
+ * orders a test sends it: some priced, some free (filtered: 204), some invalid.
+ */
+final class OrdersApp {
+
+  private static final Path DIR =
+      Path.of(System.getProperty("it.projects", "target/it"), "orders").toAbsolutePath();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  final AppManifest manifest;
+  final RunningApp app;
+
+  private OrdersApp(AppManifest manifest, RunningApp app) {
+    this.manifest = manifest;
+    this.app = app;
+  }
+
+  static OrdersApp start() throws Exception {
+    AppManifest manifest =
+        AppManifest.decode(
+            Files.readString(
+                DIR.resolve("target/classes").resolve(AppManifest.resourcePath("orders"))));
+    RunningApp app =
+        LocalLauncher.builder()
+            .classpath(classpath())
+            .logSink(System.out::println)
+            .readinessTimeout(Duration.ofSeconds(90))
+            .build()
+            .start(manifest);
+    System.out.println(app.table());
+    return new OrdersApp(manifest, app);
+  }
+
+  private static List<Path> classpath() throws IOException {
+    List<Path> entries = new ArrayList<>();
+    entries.add(DIR.resolve("target/classes"));
+    for (String entry :
+        Files.readString(DIR.resolve("target/classpath.txt")).trim().split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        entries.add(Path.of(entry));
+      }
+    }
+    return entries;
+  }
+
+  /** Sends order {@code i} of a fixed mix to the sink; returns the status it answered. */
+  int send(int i) throws IOException, InterruptedException {
+    JsonObject order =
+        new JsonObject()
+            .put("id", "o-" + i)
+            .put("quantity", i % 10 == 9 ? 0 : 1 + i % 7)
+            .put("unitPrice", i % 5 == 0 ? 0.0 : 2.5 * (1 + i % 11))
+            .put("country", i % 2 == 0 ? "FR" : "DE");
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(app.entryUrl())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(order.encode()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return answer.statusCode();
+  }
+
+  URI url(String service) {
+    return app.url(service);
+  }
+}
