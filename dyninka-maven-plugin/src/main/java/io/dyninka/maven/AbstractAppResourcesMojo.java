@@ -5,8 +5,8 @@ import io.dyninka.maven.image.BuiltImage;
 import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageSettings;
 import io.dyninka.maven.image.ImagesFile;
-import io.dyninka.maven.resources.PodSettings;
 import io.dyninka.maven.resources.Autoscaling;
+import io.dyninka.maven.resources.PodSettings;
 import io.dyninka.maven.resources.ResourceSettings;
 import java.io.File;
 import java.io.IOException;
@@ -142,6 +142,8 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
    */
   @Parameter(property = PodSettings.PRE_STOP, defaultValue = "sleep")
   String preStop;
+
+  /**
    * Whether each service that may scale (the stateless ones) gets a HorizontalPodAutoscaler on CPU.
    */
   @Parameter(property = "dyninka.hpa", defaultValue = "true")

@@ -26,6 +26,7 @@ public final class KubernetesModel {
    */
   public static final List<Class<? extends HasMetadata>> KINDS =
       List.of(Service.class, NetworkPolicy.class, Deployment.class);
+
   /** What acts on the pods once they run (autoscalers, monitors): applied after them. */
   final List<HasMetadata> watchers = new ArrayList<>();
 
@@ -51,7 +52,7 @@ public final class KubernetesModel {
     return services.get(service.name());
   }
 
-  /** Every object, kind by kind in the order of {@link #KINDS}. */
+  /** Every object, kind by kind in the order of {@link #KINDS}, then what acts on the pods. */
   public List<HasMetadata> objects() {
     List<HasMetadata> all = new ArrayList<>();
     all.addAll(services.values());
