@@ -50,6 +50,7 @@ class ObservabilityResourcesTest {
         s.marathonCpus(),
         s.marathonMem(),
         s.marathonPeerUrl(),
+        s.pods(),
         autoscaling,
         monitor);
   }

@@ -37,7 +37,9 @@ class OperatorSettingsTest {
         0.25,
         256,
         ResourceSettings.DEFAULT_MARATHON_PEER_URL,
-        pods);
+        pods,
+        Autoscaling.OFF,
+        false);
   }
 
   static PodSettings pods(
@@ -258,7 +260,9 @@ class OperatorSettingsTest {
                 Map.of(),
                 List.of(),
                 "Never",
-                PodSettings.PreStop.SLEEP));
+                PodSettings.PreStop.SLEEP),
+            Autoscaling.OFF,
+            false);
     assertThat(never.unpullableImages(KubernetesResourcesTest.APP)).isEmpty();
   }
 
