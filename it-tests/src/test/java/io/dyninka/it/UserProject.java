@@ -17,25 +17,25 @@ import java.util.List;
 /**
  * A user project that maven-invoker built under target/it: its manifest, class path and classes.
  */
-final class UserProject {
+public final class UserProject {
 
-  final Path dir;
+  public final Path dir;
   private ClassLoader loader;
 
-  UserProject(String name) {
+  public UserProject(String name) {
     this.dir = Path.of(System.getProperty("it.projects", "target/it"), name).toAbsolutePath();
   }
 
-  Path classes() {
+  public Path classes() {
     return dir.resolve("target/classes");
   }
 
-  AppManifest manifest(String app) throws IOException {
+  public AppManifest manifest(String app) throws IOException {
     return AppManifest.decode(Files.readString(classes().resolve(AppManifest.resourcePath(app))));
   }
 
   /** The project's runtime class path: its classes, then what dependency:build-classpath wrote. */
-  List<Path> classpath() throws IOException {
+  public List<Path> classpath() throws IOException {
     List<Path> entries = new ArrayList<>();
     entries.add(classes());
     String deps = Files.readString(dir.resolve("target/classpath.txt")).trim();
@@ -50,7 +50,7 @@ final class UserProject {
    * Loads the user's classes over this test's own Dyninka and Vert.x classes, and returns the flow
    * its {@code @Dataflow} method builds: the reference for the distributed answers.
    */
-  Flow<?> localFlow(String sourceClass) throws Exception {
+  public Flow<?> localFlow(String sourceClass) throws Exception {
     Class<?> source = load(sourceClass);
     for (Method method : source.getDeclaredMethods()) {
       if (Modifier.isStatic(method.getModifiers())
@@ -64,7 +64,7 @@ final class UserProject {
   }
 
   /** Loads one of the user's classes; all of them come from one loader, so their types agree. */
-  Class<?> load(String name) throws ClassNotFoundException, IOException {
+  public Class<?> load(String name) throws ClassNotFoundException, IOException {
     if (loader == null) {
       loader =
           new URLClassLoader(new URL[] {classes().toUri().toURL()}, getClass().getClassLoader());

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * files in a temporary directory and every write fsynced to its append-only file, so that a stop
  * and a start keep what was committed. Without {@code redis-server} on the PATH the test fails.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
   private final int port;
   private final Path dir;
@@ -30,30 +30,30 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Starts a server with {@code options} added to its command line, such as a password. */
-  static RedisServer start(String... options) throws Exception {
+  public static RedisServer start(String... options) throws Exception {
     RedisServer server =
         new RedisServer(freePort(), Files.createTempDirectory("dyninka-redis"), List.of(options));
     server.startAgain();
     return server;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
   /** {@code redis://127.0.0.1:<port>}, for {@code DYNINKA_STATE_STORE}. */
-  String url() {
+  public String url() {
     return "redis://127.0.0.1:" + port;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Starts the server (again, on the same port and files). */
-  void startAgain() throws Exception {
+  public void startAgain() throws Exception {
     List<String> command =
         new java.util.ArrayList<>(
             List.of(
@@ -102,11 +102,11 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Freezes the server (SIGSTOP): connections stay open and nothing answers, as a slow store. */
-  void freeze() throws Exception {
+  public void freeze() throws Exception {
     signal("STOP");
   }
 
-  void thaw() throws Exception {
+  public void thaw() throws Exception {
     signal("CONT");
   }
 
@@ -119,12 +119,12 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Stops the server, as a crash of the store would (SIGKILL). */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
   }
 
   /** One inline command's first reply line, or "" when the server does not answer. */
-  String answers(String command) {
+  public String answers(String command) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(2000);
       OutputStream out = socket.getOutputStream();

@@ -3,6 +3,7 @@ package io.dyninka.it.dag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dyninka.Flow;
+import io.dyninka.it.UserProject;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.runtime.JsonCodec;
 import io.dyninka.runtime.launch.LocalLauncher;
@@ -41,7 +42,7 @@ class ScoringIT {
   private static final int THREADS = 8;
   private static final int PER_THREAD = 50;
 
-  private final BuiltProject project = new BuiltProject("scoring");
+  private final UserProject project = new UserProject("scoring");
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final JsonCodec codec = new JsonCodec();

@@ -1,20 +1,16 @@
 package io.dyninka.it.observe;
 
+import io.dyninka.it.UserProject;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.runtime.launch.LocalLauncher;
 import io.dyninka.runtime.launch.RunningApp;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The orders app that maven-invoker built under target/it, run as one JVM per service, and the
@@ -22,8 +18,7 @@ import java.util.List;
  */
 final class OrdersApp {
 
-  private static final Path DIR =
-      Path.of(System.getProperty("it.projects", "target/it"), "orders").toAbsolutePath();
+  private static final UserProject PROJECT = new UserProject("orders");
 
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -36,31 +31,16 @@ final class OrdersApp {
   }
 
   static OrdersApp start() throws Exception {
-    AppManifest manifest =
-        AppManifest.decode(
-            Files.readString(
-                DIR.resolve("target/classes").resolve(AppManifest.resourcePath("orders"))));
+    AppManifest manifest = PROJECT.manifest("orders");
     RunningApp app =
         LocalLauncher.builder()
-            .classpath(classpath())
+            .classpath(PROJECT.classpath())
             .logSink(System.out::println)
             .readinessTimeout(Duration.ofSeconds(90))
             .build()
             .start(manifest);
     System.out.println(app.table());
     return new OrdersApp(manifest, app);
-  }
-
-  private static List<Path> classpath() throws IOException {
-    List<Path> entries = new ArrayList<>();
-    entries.add(DIR.resolve("target/classes"));
-    for (String entry :
-        Files.readString(DIR.resolve("target/classpath.txt")).trim().split(File.pathSeparator)) {
-      if (!entry.isBlank()) {
-        entries.add(Path.of(entry));
-      }
-    }
-    return entries;
   }
 
   /** Sends order {@code i} of a fixed mix to the sink; returns the status it answered. */

@@ -1,40 +1,27 @@
 package io.dyninka.it.placement;
 
 import io.dyninka.Flow;
+import io.dyninka.it.UserProject;
 import io.dyninka.manifest.AppManifest;
-import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** The orders project that maven-invoker built under target/it: manifest, class path, flow. */
 final class BuiltOrders {
 
-  private final Path dir =
-      Path.of(System.getProperty("it.projects", "target/it"), "orders").toAbsolutePath();
+  private final UserProject project = new UserProject("orders");
 
   AppManifest manifest() throws IOException {
-    return AppManifest.decode(
-        Files.readString(
-            dir.resolve("target/classes").resolve(AppManifest.resourcePath("orders"))));
+    return project.manifest("orders");
   }
 
   List<Path> classpath() throws IOException {
-    List<Path> entries = new ArrayList<>();
-    entries.add(dir.resolve("target/classes"));
-    String deps = Files.readString(dir.resolve("target/classpath.txt")).trim();
-    Arrays.stream(deps.split(File.pathSeparator))
-        .filter(s -> !s.isBlank())
-        .map(Path::of)
-        .forEach(entries::add);
-    return entries;
+    return project.classpath();
   }
 
   /**
@@ -43,7 +30,7 @@ final class BuiltOrders {
   Loaded load(String sourceClass) throws Exception {
     ClassLoader loader =
         new URLClassLoader(
-            new URL[] {dir.resolve("target/classes").toUri().toURL()}, getClass().getClassLoader());
+            new URL[] {project.classes().toUri().toURL()}, getClass().getClassLoader());
     Class<?> source = Class.forName(sourceClass, true, loader);
     for (Method method : source.getDeclaredMethods()) {
       if (Modifier.isStatic(method.getModifiers())

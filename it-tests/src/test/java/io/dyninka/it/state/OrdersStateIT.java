@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.runtime.launch.LocalLauncher;
 import io.dyninka.runtime.launch.RunningApp;
+import io.dyninka.runtime.state.RedisServer;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.net.URI;
