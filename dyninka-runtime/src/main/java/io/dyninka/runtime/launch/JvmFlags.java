@@ -69,6 +69,24 @@ public record JvmFlags(List<String> flags) {
     flags = List.copyOf(flags);
   }
 
+  /**
+   * These flags for one of {@code processes} JVMs that share this machine: each sees its share of
+   * the cores ({@code -XX:ActiveProcessorCount}, at least one), so that the event loops of all the
+   * services together match the cores instead of each service sizing itself for the whole machine.
+   * Flags that set the count already are kept as they are.
+   */
+  public JvmFlags sharing(int processes, int cores) {
+    if (flags.stream().anyMatch(f -> f.startsWith(ACTIVE_PROCESSOR_COUNT))) {
+      return this;
+    }
+    List<String> all = new ArrayList<>();
+    all.add(ACTIVE_PROCESSOR_COUNT + Math.max(1, cores / Math.max(1, processes)));
+    all.addAll(flags);
+    return new JvmFlags(all);
+  }
+
+  private static final String ACTIVE_PROCESSOR_COUNT = "-XX:ActiveProcessorCount=";
+
   /** These flags followed by {@code more}, which so override any default they contradict. */
   public JvmFlags with(List<String> more) {
     List<String> all = new ArrayList<>(flags);

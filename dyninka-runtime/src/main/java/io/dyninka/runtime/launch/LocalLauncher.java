@@ -163,6 +163,14 @@ public final class LocalLauncher {
     Thread shutdownHook = new Thread(group::stop, "dyninka-stop-" + manifest.app());
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try (ClasspathArgument classpathArgument = ClasspathArgument.of(classpath)) {
+      // The JVMs share the machine's cores: each sizes its event loops to its share.
+      long processes =
+          placement.groups().stream()
+              .mapToLong(
+                  g -> g.members().size() > 1 ? 1 : replicasOf(g.members().get(0), placement))
+              .sum();
+      JvmFlags flags =
+          jvmFlags.sharing((int) processes, Runtime.getRuntime().availableProcessors());
       Map<String, Integer> portOf = new LinkedHashMap<>();
       instances.forEach(instance -> portOf.putIfAbsent(instance.service().name(), instance.port()));
       for (Placement.Group placed : placement.groups()) {
@@ -171,11 +179,12 @@ public final class LocalLauncher {
           for (Instance instance : instances) {
             if (instance.service().name().equals(alone)) {
               serviceEnvironment.put("PORT", Integer.toString(instance.port()));
-              group.add(startProcess(instance, classpathArgument, serviceEnvironment));
+              group.add(startProcess(instance, flags, classpathArgument, serviceEnvironment));
             }
           }
         } else {
-          group.add(startGroup(manifest, placed, portOf, classpathArgument, serviceEnvironment));
+          group.add(
+              startGroup(manifest, placed, portOf, flags, classpathArgument, serviceEnvironment));
         }
       }
       new ReadinessProbe(readinessTimeout).awaitReady(group.services());
@@ -194,12 +203,13 @@ public final class LocalLauncher {
 
   private ServiceProcess startProcess(
       Instance instance,
+      JvmFlags flags,
       ClasspathArgument classpathArgument,
       Map<String, String> serviceEnvironment) {
     ServiceManifest service = instance.service();
     List<String> command = new ArrayList<>();
     command.add(javaExecutable.toString());
-    command.addAll(jvmFlags.flags());
+    command.addAll(flags.flags());
     command.addAll(classpathArgument.arguments());
     command.add(service.mainClass());
     try {
@@ -224,6 +234,7 @@ public final class LocalLauncher {
       AppManifest manifest,
       Placement.Group placed,
       Map<String, Integer> portOf,
+      JvmFlags flags,
       ClasspathArgument classpathArgument,
       Map<String, String> serviceEnvironment) {
     Map<String, Integer> members = new LinkedHashMap<>();
@@ -244,7 +255,7 @@ public final class LocalLauncher {
             .orElseThrow();
     List<String> command = new ArrayList<>();
     command.add(javaExecutable.toString());
-    command.addAll(jvmFlags.flags());
+    command.addAll(flags.flags());
     command.addAll(classpathArgument.arguments());
     command.add(GroupMain.class.getName());
     command.add(manifest.app());

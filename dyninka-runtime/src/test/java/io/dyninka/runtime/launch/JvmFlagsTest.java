@@ -40,4 +40,15 @@ class JvmFlagsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("empty");
   }
+
+  @Test
+  @DisplayName("give each of several JVMs its share of the cores, at least one, unless set")
+  void sharing() {
+    assertThat(JvmFlags.defaults().sharing(5, 2).flags())
+        .startsWith("-XX:ActiveProcessorCount=1")
+        .containsAll(JvmFlags.defaults().flags());
+    assertThat(JvmFlags.none().sharing(2, 8).flags()).containsExactly("-XX:ActiveProcessorCount=4");
+    assertThat(JvmFlags.of("-XX:ActiveProcessorCount=3").sharing(4, 16).flags())
+        .containsExactly("-XX:ActiveProcessorCount=3");
+  }
 }
