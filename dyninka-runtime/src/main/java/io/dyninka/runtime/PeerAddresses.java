@@ -83,9 +83,11 @@ public final class PeerAddresses {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(ENV + " entry '" + entry + "' has a malformed URL", e);
     }
-    if (uri.getHost() == null || !"http".equals(uri.getScheme())) {
+    // https:// reads as an operator means it: with DYNINKA_TLS_* set, every pull is mutual TLS.
+    if (uri.getHost() == null
+        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
       throw new IllegalArgumentException(
-          ENV + " entry '" + entry + "' needs http://host:port URLs");
+          ENV + " entry '" + entry + "' needs http://host:port or https://host:port URLs");
     }
     return uri;
   }

@@ -106,6 +106,9 @@ final class UpstreamClient implements Upstream {
             // An upstream closes a connection idle for its head timeout; this side lets
             // it go first, so that a pull is never sent on a connection being closed.
             .setKeepAliveTimeout(keepAliveSeconds(config))
+            // Vert.x waits 60 s for a TCP connect; a peer behind a dead link would hold a pool
+            // slot that long, past any request's deadline.
+            .setConnectTimeout((int) Math.min(60_000, config.upstreamTimeout().toMillis()))
             .setTcpNoDelay(true);
     if (tls != null) {
       tls.client(options);

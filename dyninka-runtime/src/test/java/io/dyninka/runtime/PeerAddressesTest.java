@@ -38,8 +38,11 @@ class PeerAddressesTest {
         .hasMessageContaining("cannot name a service 'a,b'");
     assertThatThrownBy(() -> PeerAddresses.encode(Map.of("a", List.of())))
         .hasMessageContaining("at least one URL for 'a'");
-    assertThatThrownBy(() -> PeerAddresses.encode(Map.of("a", List.of("https://h:1"))))
-        .hasMessageContaining("entry 'a=https://h:1' needs http://host:port URLs");
+    assertThatThrownBy(() -> PeerAddresses.encode(Map.of("a", List.of("ftp://h:1"))))
+        .hasMessageContaining(
+            "entry 'a=ftp://h:1' needs http://host:port or https://host:port URLs");
+    assertThat(PeerAddresses.encode(Map.of("a", List.of("https://h:1"))))
+        .isEqualTo("a=https://h:1");
   }
 
   @Test
@@ -49,6 +52,6 @@ class PeerAddressesTest {
     assertThatThrownBy(() -> PeerAddresses.parse("http://h:1"))
         .hasMessage("DYNINKA_PEERS entry 'http://h:1' is not NAME=URL");
     assertThatThrownBy(() -> PeerAddresses.parse("a=h:1"))
-        .hasMessage("DYNINKA_PEERS entry 'a=h:1' needs http://host:port URLs");
+        .hasMessage("DYNINKA_PEERS entry 'a=h:1' needs http://host:port or https://host:port URLs");
   }
 }
