@@ -45,7 +45,7 @@ final class CallHandler {
     CallStep invoke =
         state == null
             ? new InvokeStep(setup.call(), context, encode)
-            : new StateStep(state, setup.call(), context, setup.name(), encode);
+            : new StateStep(state, setup.call(), context, setup.name(), metrics, encode);
     CallStep combine = new CombineStep(setup, invoke);
     CallStep pull = new PullStep(upstream, deadlines, setup.codec(), combine);
     this.plan = new PlanStep(setup, pull);

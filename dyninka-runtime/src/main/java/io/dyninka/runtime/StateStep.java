@@ -1,5 +1,6 @@
 package io.dyninka.runtime;
 
+import io.dyninka.runtime.observe.ServiceMetrics;
 import io.dyninka.runtime.state.PlacedState;
 import io.dyninka.runtime.state.StateStore.Change;
 import io.dyninka.runtime.state.StateStoreUnavailable;
@@ -33,16 +34,32 @@ final class StateStep implements CallStep {
   private final Context context;
   private final String service;
   private final CallStep next;
+  private final ServiceMetrics metrics;
   private final ArrayDeque<Call> waiting = new ArrayDeque<>();
   private boolean busy;
 
+  /**
+   * @param metrics where the store's loads and commits are recorded (by outcome); null for none
+   */
   StateStep(
-      PlacedState state, FunctionCall function, Context context, String service, CallStep next) {
+      PlacedState state,
+      FunctionCall function,
+      Context context,
+      String service,
+      ServiceMetrics metrics,
+      CallStep next) {
     this.state = state;
     this.function = function;
     this.context = context;
     this.service = service;
+    this.metrics = metrics;
     this.next = next;
+  }
+
+  private void record(String operation, String outcome, long begin) {
+    if (metrics != null) {
+      metrics.stateStore(operation, outcome, System.nanoTime() - begin);
+    }
   }
 
   @Override
@@ -56,10 +73,12 @@ final class StateStep implements CallStep {
   }
 
   private void attempt(Call call, int conflicts, int loads) {
+    long begin = System.nanoTime();
     state
         .prepare(call.scope.remainingMillis())
         .onComplete(
             (loaded, loadFailure) -> {
+              record("load", loadFailure == null ? "ok" : "failed", begin);
               if (loadFailure != null) {
                 finish(call, unavailable(loadFailure));
                 return;
@@ -107,10 +126,17 @@ final class StateStep implements CallStep {
       finish(call, e);
       return;
     }
+    long begin = System.nanoTime();
     state
         .commit(changes, conflicts > 0, call.scope.remainingMillis())
         .onComplete(
             (commit, commitFailure) -> {
+              record(
+                  "commit",
+                  commitFailure != null
+                      ? "failed"
+                      : commit.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                  begin);
               if (commitFailure != null) {
                 state.uncertain();
                 finish(call, unavailable(commitFailure));

@@ -67,6 +67,22 @@ class ReplicatedStateTest {
 
     assertThat(numbers(answers))
         .containsExactlyElementsOf(LongStream.rangeClosed(1, 300).boxed().toList());
+    // Every answered invocation was one committed write of the store, counted where it ran.
+    long committed = 0;
+    for (Replica replica : invoice) {
+      committed += commits(Clients.get(replica.uri().resolve("/metrics")).body());
+    }
+    assertThat(committed).isEqualTo(300);
+  }
+
+  /** The count of committed writes in a service's Prometheus text. */
+  private static long commits(String metrics) {
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("dyninka_state_operation_duration_seconds_count{"))
+        .filter(l -> l.contains("operation=\"commit\"") && l.contains("outcome=\"committed\""))
+        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   @Test
