@@ -61,10 +61,10 @@ public final class ServiceHost {
     try {
       AppManifest manifest = loadManifest(app);
       HostConfig config = HostConfig.fromEnvironment();
-      VertxOptions options = Processors.vertxOptions();
+      VertxOptions options = new VertxOptions();
       vertx = Vertx.vertx(options);
       Dyninka.bind(vertx);
-      int instances = Processors.instances(config, options);
+      int instances = config.instances() > 0 ? config.instances() : options.getEventLoopPoolSize();
       ServiceHost host = start(vertx, manifest, service, function, config, instances).await();
       Runtime.getRuntime().addShutdownHook(new Thread(host::shutdown, "dyninka-shutdown"));
       exitWithParent(System.getenv(PARENT_PID_ENV));

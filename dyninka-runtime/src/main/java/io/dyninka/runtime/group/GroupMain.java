@@ -5,7 +5,6 @@ import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.Placement;
 import io.dyninka.runtime.ColocatedServices;
 import io.dyninka.runtime.HostConfig;
-import io.dyninka.runtime.Processors;
 import io.dyninka.runtime.ServiceFunction;
 import io.dyninka.runtime.ServiceHost;
 import io.vertx.core.Future;
@@ -47,7 +46,7 @@ public final class GroupMain {
       List<String> members = members(group, manifest);
       Map<String, Integer> ports = MemberPorts.parse(System.getenv(MemberPorts.ENV), members);
       HostConfig config = HostConfig.fromEnvironment();
-      VertxOptions options = Processors.vertxOptions();
+      VertxOptions options = new VertxOptions();
       vertx = Vertx.vertx(options);
       Dyninka.bind(vertx);
       int instances = config.instances() > 0 ? config.instances() : options.getEventLoopPoolSize();

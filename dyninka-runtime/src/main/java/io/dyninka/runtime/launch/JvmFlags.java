@@ -72,7 +72,7 @@ public record JvmFlags(List<String> flags) {
   /**
    * These flags for one of {@code processes} JVMs that share this machine: each sees its share of
    * the cores ({@code -XX:ActiveProcessorCount}, at least one), so that the event loops of all the
-   * services together match the cores instead of each service sizing itself for the whole machine.
+   * services together follow the cores instead of each service sizing itself for the whole machine.
    * Flags that set the count already are kept as they are.
    */
   public JvmFlags sharing(int processes, int cores) {

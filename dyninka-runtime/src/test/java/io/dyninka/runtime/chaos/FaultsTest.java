@@ -136,7 +136,9 @@ class FaultsTest {
 
     assertThat(load.count(200)).isPositive();
     assertThat(load.count(502) + load.count(503)).isPositive();
-    assertThat(load.total()).isEqualTo(load.count(200) + load.count(502) + load.count(503));
+    assertThat(load.total())
+        .as("answers by status %s", load.statuses)
+        .isEqualTo(load.count(200) + load.count(502) + load.count(503));
     assertThat(load.unexpected).isEmpty();
 
     ServiceJvm again =
@@ -205,6 +207,9 @@ class FaultsTest {
 
     assertThat(exit).as("graceful exit code").isIn(0, 143);
     assertThat(load.unexpected).isEmpty();
-    assertThat(load.total()).isPositive().isEqualTo(load.count(200));
+    assertThat(load.total())
+        .as("answers by status %s", load.statuses)
+        .isPositive()
+        .isEqualTo(load.count(200));
   }
 }
