@@ -359,6 +359,29 @@ class ShipGoalsTest {
   }
 
   @Test
+  @DisplayName(
+      "dyninka:deploy of a grouping to podman fails before deploying: it groups on Kubernetes")
+  void colocateOnKubernetesOnly() throws Exception {
+    DeployMojo mojo = new DeployMojo();
+    mojo.project = project();
+    mojo.classesDirectory = dir.resolve("target/classes").toFile();
+    mojo.target = "podman";
+    mojo.podman = "podman-that-is-not-there";
+    mojo.colocate = "all";
+    mojo.tag = "1";
+    mojo.replicas = 1;
+    mojo.user = "65532";
+    mojo.port = 8080;
+    mojo.marathonPeerUrl = "x";
+    mojo.dyninkaDirectory = dir.resolve("target/dyninka").toFile();
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage(
+            "-Ddyninka.colocate groups services on Kubernetes only; podman runs one process per"
+                + " service: deploy without it, or to Kubernetes");
+  }
+
+  @Test
   @DisplayName("dyninka:deploy to the local target says to use dyninka:run")
   void localTarget() throws Exception {
     DeployMojo mojo = new DeployMojo();
