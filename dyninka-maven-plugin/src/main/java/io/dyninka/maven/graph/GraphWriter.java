@@ -64,7 +64,9 @@ public final class GraphWriter {
       throws IOException {
     DataflowGraph graph = DataflowGraph.of(manifest);
     Map<Path, String> files = new LinkedHashMap<>();
-    files.put(directory.resolve(manifest.app() + ".mmd"), MermaidRenderer.render(graph));
+    files.put(
+        directory.resolve(manifest.app() + ".mmd"),
+        MermaidRenderer.render(graph, placement.groups()));
     files.put(
         directory.resolve(manifest.app() + ".svg"),
         SvgRenderer.render(LayeredLayout.of(graph, placement.groups())));
