@@ -184,9 +184,14 @@ final class ColocationStep implements ResourceStep {
     container.setEnvFrom(envFrom);
 
     // One container has one probe of each kind; the members start in the app's order, in one
-    // JVM, so the last member ready means every member is, and its liveness is the process's.
-    IntOrString probed =
-        new IntOrString(portOf(model, placement, members.get(members.size() - 1).name()));
+    // JVM, so the last of them ready means every member is, and its liveness is the process's.
+    String lastStarted =
+        app.services().stream()
+            .map(ServiceManifest::name)
+            .filter(group.members()::contains)
+            .reduce((first, second) -> second)
+            .orElseThrow();
+    IntOrString probed = new IntOrString(portOf(model, placement, lastStarted));
     for (Probe probe :
         new Probe[] {
           container.getReadinessProbe(), container.getLivenessProbe(), container.getStartupProbe()

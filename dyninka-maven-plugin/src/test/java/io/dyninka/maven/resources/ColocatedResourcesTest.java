@@ -218,6 +218,17 @@ class ColocatedResourcesTest {
   }
 
   @Test
+  @DisplayName(
+      "the probes go to the member that starts last, in the app's order, whatever the spec's")
+  void probesOnTheLastToStart() {
+    Deployment group = find(grouped("map+get"), Deployment.class, "map--get");
+    Container c = group.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(env(c, "DYNINKA_PORTS")).isEqualTo("map=8080,get=8081");
+    assertThat(c.getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(8080);
+    assertThat(c.getStartupProbe().getHttpGet().getPort().getIntVal()).isEqualTo(8080);
+  }
+
+  @Test
   @DisplayName("members that set a variable differently cannot share a process, and are named")
   void conflictingEnvironment() {
     ResourceSettings base = settings();
