@@ -1,6 +1,7 @@
 package io.dyninka.maven;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.Placement;
 import io.dyninka.maven.image.BuiltImage;
 import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageSettings;
@@ -161,6 +162,14 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
   @Parameter(property = "dyninka.hpa.cpuPercent", defaultValue = "70")
   int hpaCpuPercent;
 
+  /**
+   * Which services share a process, and so a Deployment: groups separated by commas, members by
+   * {@code +} ({@code validate+price,invoice}), or {@code all}; a service no group names runs
+   * alone. Empty: one Deployment per service. Kubernetes only.
+   */
+  @Parameter(property = Colocation.PROPERTY)
+  String colocate;
+
   /** Whether a Prometheus Operator ServiceMonitor scrapes the app's services. */
   @Parameter(property = "dyninka.serviceMonitor", defaultValue = "false")
   boolean serviceMonitor;
@@ -192,6 +201,11 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
 
   private ResourceSettings readResourceSettings(AppManifest manifest)
       throws MojoExecutionException {
+    // a bad grouping stops the goal first, before the images and settings are looked at
+    Placement placement =
+        colocate == null || colocate.isBlank()
+            ? null
+            : Colocation.placement(colocate, manifest, getLog());
     ImagesFile.Recorded recorded;
     try {
       recorded =
@@ -238,7 +252,8 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
           marathonPeerUrl,
           podSettings(manifest),
           autoscaling(),
-          serviceMonitor);
+          serviceMonitor,
+          placement);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package io.dyninka.maven;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.Placement;
 import io.dyninka.maven.graph.GraphWriter;
 import java.io.File;
 import java.io.IOException;
@@ -25,6 +26,13 @@ public class GraphMojo extends AbstractDyninkaMojo {
       defaultValue = "${project.build.directory}/dyninka")
   File outputDirectory;
 
+  /**
+   * Which services share a process ({@code a+b,c+d}, or {@code all}): the SVG draws each group as a
+   * box around its members.
+   */
+  @Parameter(property = Colocation.PROPERTY)
+  String colocate;
+
   /** Skips {@code dyninka:graph}. */
   @Parameter(property = "dyninka.graph.skip", defaultValue = "false")
   boolean skipGraph;
@@ -36,8 +44,9 @@ public class GraphMojo extends AbstractDyninkaMojo {
 
   @Override
   protected void executeInternal(AppManifest manifest) throws MojoExecutionException {
+    Placement placement = Colocation.placement(colocate, manifest, getLog());
     try {
-      for (Path file : GraphWriter.write(manifest, outputDirectory.toPath())) {
+      for (Path file : GraphWriter.write(manifest, placement, outputDirectory.toPath())) {
         getLog().info("Wrote " + file);
       }
     } catch (IllegalArgumentException e) {

@@ -39,10 +39,20 @@ public class ResourcesMojo extends AbstractAppResourcesMojo {
     KubernetesResources kubernetes = KubernetesResources.withDefaultSteps();
     Path dir = dyninkaDirectory.toPath();
     Map<Path, String> files = new LinkedHashMap<>();
-    files.put(
-        ResourceFiles.kubernetes(dir, manifest.app()),
-        KubernetesResources.toYaml(
-            kubernetes.generate(manifest, settings, step -> getLog().debug("step " + step))));
+    try {
+      files.put(
+          ResourceFiles.kubernetes(dir, manifest.app()),
+          KubernetesResources.toYaml(
+              kubernetes.generate(manifest, settings, step -> getLog().debug("step " + step))));
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    if (!settings.placementOf(manifest).isSplit()) {
+      getLog()
+          .info(
+              "dyninka.colocate groups the Kubernetes resources only: the Marathon and podman"
+                  + " files keep one process per service.");
+    }
     files.put(
         ResourceFiles.marathon(dir, manifest.app()),
         MarathonResources.group(manifest, settings).encodePrettily() + "\n");

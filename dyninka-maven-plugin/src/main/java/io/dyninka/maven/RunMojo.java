@@ -1,6 +1,7 @@
 package io.dyninka.maven;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.Placement;
 import io.dyninka.maven.live.LiveServer;
 import io.dyninka.maven.run.EntryCommand;
 import io.dyninka.maven.run.InvalidSettingException;
@@ -81,6 +82,14 @@ public class RunMojo extends AbstractDyninkaMojo {
   @Parameter(property = RunSettings.DURATION, defaultValue = "0")
   int duration;
 
+  /**
+   * Which services share a JVM: groups separated by commas, members by {@code +} ({@code
+   * validate+price,invoice}), or {@code all}; a service no group names runs alone. Empty: one JVM
+   * per service.
+   */
+  @Parameter(property = Colocation.PROPERTY)
+  String colocate;
+
   /** Skips {@code dyninka:run}. */
   @Parameter(property = "dyninka.run.skip", defaultValue = "false")
   boolean skipRun;
@@ -96,11 +105,20 @@ public class RunMojo extends AbstractDyninkaMojo {
   @Override
   protected void executeInternal(AppManifest manifest) throws MojoExecutionException {
     RunSettings settings = settings();
+    Placement placement = Colocation.placement(colocate, manifest, getLog());
     List<Path> classpath = classpath();
-    getLog().info("Starting " + manifest.services().size() + " services of app " + manifest.app());
+    getLog()
+        .info(
+            "Starting "
+                + manifest.services().size()
+                + " services of app "
+                + manifest.app()
+                + (placement.isSplit()
+                    ? ""
+                    : " in " + placement.groups().size() + " processes (" + placement + ")"));
     RunningApp app;
     try {
-      app = settings.launcher(classpath, new ServiceLogLines(getLog())).start(manifest);
+      app = settings.launcher(classpath, new ServiceLogLines(getLog())).start(manifest, placement);
     } catch (LaunchException e) {
       throw new MojoExecutionException(LaunchFailures.describe(e, settings), e);
     } catch (RuntimeException e) {

@@ -1,9 +1,11 @@
 package io.dyninka.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,5 +50,29 @@ class GraphMojoTest {
     mojo.execute();
 
     assertThat(dir.resolve("target")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName(
+      "-Ddyninka.colocate draws the group in both files; a bad grouping fails and writes nothing")
+  void colocate() throws Exception {
+    CapturingLog log = new CapturingLog();
+    GraphMojo mojo = mojo(log);
+    mojo.colocate = "get+sun";
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("'sun' is not a service of app shop (did you mean 'sum'?)");
+    assertThat(dir.resolve("target")).doesNotExist();
+
+    mojo.colocate = "all";
+    mojo.execute();
+
+    assertThat(dir.resolve("target/dyninka/shop.mmd"))
+        .content()
+        .contains("  subgraph group0[\"get+sum\"]\n    s0[", "  end\n");
+    assertThat(dir.resolve("target/dyninka/shop.svg"))
+        .content()
+        .contains("<g class=\"group\" data-group=\"get+sum\">");
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.ServiceManifest;
 import io.dyninka.maven.run.FakeService;
+import io.dyninka.maven.run.GroupedServices;
 import io.dyninka.maven.run.SampleOrder;
 import io.dyninka.maven.testing.Manifests;
 import java.io.File;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,11 @@ class RunMojoTest {
         new RunMojo() {
           @Override
           List<Path> classpath() {
-            return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of)
+            // the project's classes hold its manifest, as target/classes does
+            return Stream.concat(
+                    Stream.of(classesDirectory.toPath()),
+                    Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                        .map(Path::of))
                 .toList();
           }
         };
@@ -140,5 +145,59 @@ class RunMojoTest {
         .hasMessageStartingWith(
             "dyninka.run.readinessTimeout must be a positive number of seconds");
     assertThat(log.infos).isEmpty();
+  }
+
+  @Test
+  @DisplayName("dyninka.colocate: a bad grouping fails naming every problem before anything starts")
+  void badGrouping() throws Exception {
+    RunMojo mojo = mojo(List.of("get", "sum"), List.of(FakeService.class, FakeService.class));
+    mojo.duration = 1;
+    mojo.colocate = "get+sun,get";
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("-Ddyninka.colocate=get+sun,get cannot be placed:")
+        .hasMessageContaining("'sun' is not a service of app shop (did you mean 'sum'?)")
+        .hasMessageContaining("service 'get' is in two groups: 'get+sun' and 'get'");
+    assertThat(log.infos).isEmpty();
+    assertThat(ProcessHandle.current().descendants()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "dyninka.colocate: the members of a group share one JVM, the table shows the groups, and"
+          + " a service named in no group is noted")
+  void grouping() throws Exception {
+    RunMojo mojo =
+        mojo(
+            List.of("head", "twice", "get"),
+            List.of(GroupedServices.Head.class, GroupedServices.Twice.class, FakeService.class));
+    mojo.duration = 1;
+    mojo.colocate = "head+twice";
+
+    mojo.execute();
+
+    assertThat(log.infos)
+        .contains("service 'get' is in no group of 'head+twice': it runs on its own")
+        .contains("Starting 3 services of app shop in 2 processes (head+twice,get)")
+        .anyMatch(line -> line.matches("SERVICE\\s+URL\\s+PID\\s+GROUP"));
+    String headPid = pidOf("head");
+    assertThat(pidOf("twice")).isEqualTo(headPid);
+    assertThat(pidOf("get")).isNotEqualTo(headPid);
+    assertThat(log.infos)
+        .anyMatch(
+            line -> line.matches("twice\\s+http://127\\.0\\.0\\.1:\\d+\\s+\\d+\\s+head\\+twice"));
+    assertThat(log.infos).contains("Stopped 3 services of app shop.");
+    assertThat(ProcessHandle.current().descendants()).isEmpty();
+  }
+
+  /** The pid the table shows for {@code service}. */
+  private String pidOf(String service) {
+    return log.infos.stream()
+        .filter(line -> line.matches(service + "(\\s+\\(entry\\))?\\s+http://\\S+\\s+\\d+.*"))
+        .findFirst()
+        .orElseThrow()
+        .replaceFirst(service + "(\\s+\\(entry\\))?\\s+http://\\S+\\s+", "")
+        .split("\\s+")[0];
   }
 }

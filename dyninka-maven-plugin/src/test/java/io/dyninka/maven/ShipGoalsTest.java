@@ -211,6 +211,39 @@ class ShipGoalsTest {
   }
 
   @Test
+  @DisplayName(
+      "-Ddyninka.colocate: a bad grouping fails naming the problem and writes nothing; a good one"
+          + " writes a Deployment per group and says what stays split")
+  void colocate() throws Exception {
+    ResourcesMojo mojo = resourcesMojo();
+    CapturingLog log = new CapturingLog();
+    mojo.setLog(log);
+    Properties cli = new Properties();
+    cli.setProperty("dyninka.colocate", "get+filterTemprature");
+    mojo.applyCommandLine(cli);
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage(
+            "-Ddyninka.colocate=get+filterTemprature cannot be placed: 'filterTemprature' is not a"
+                + " service of app smart-building (did you mean 'filterTemperature'?)");
+    assertThat(dir.resolve("target/dyninka/kubernetes")).doesNotExist();
+
+    cli.setProperty("dyninka.colocate", "get+filterTemperature");
+    mojo.applyCommandLine(cli);
+    mojo.execute();
+
+    assertThat(deployments(dir.resolve("target/dyninka")))
+        .extracting(d -> d.getMetadata().getName())
+        .containsExactly("get--filter-temperature", "map", "moving-avg");
+    assertThat(log.infos)
+        .contains(
+            "service 'map' is in no group of 'get+filterTemperature': it runs on its own",
+            "dyninka.colocate groups the Kubernetes resources only: the Marathon and podman"
+                + " files keep one process per service.");
+  }
+
+  @Test
   @DisplayName("images without a registry get a warning that says how a cluster could pull them")
   void noRegistryWarns() throws Exception {
     ResourcesMojo mojo = resourcesMojo();
@@ -323,6 +356,29 @@ class ShipGoalsTest {
     assertThatThrownBy(mojo::execute).hasMessageContaining("dyninka.image.user=0");
     mojo.user = "nobody";
     assertThatThrownBy(mojo::execute).hasMessageContaining("must be numeric (dyninka.image.user)");
+  }
+
+  @Test
+  @DisplayName(
+      "dyninka:deploy of a grouping to podman fails before deploying: it groups on Kubernetes")
+  void colocateOnKubernetesOnly() throws Exception {
+    DeployMojo mojo = new DeployMojo();
+    mojo.project = project();
+    mojo.classesDirectory = dir.resolve("target/classes").toFile();
+    mojo.target = "podman";
+    mojo.podman = "podman-that-is-not-there";
+    mojo.colocate = "all";
+    mojo.tag = "1";
+    mojo.replicas = 1;
+    mojo.user = "65532";
+    mojo.port = 8080;
+    mojo.marathonPeerUrl = "x";
+    mojo.dyninkaDirectory = dir.resolve("target/dyninka").toFile();
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage(
+            "-Ddyninka.colocate groups services on Kubernetes only; podman runs one process per"
+                + " service: deploy without it, or to Kubernetes");
   }
 
   @Test

@@ -130,6 +130,7 @@ public final class KubernetesDeployer implements Deployer {
                   .filter(o -> o instanceof Deployment)
                   .map(o -> (Deployment) o)
                   .toList());
+      changed.addAll(prune(app, desired));
       return new DeployResult(changed, unchanged, null);
     } catch (DeployException e) {
       throw rollBack(e.getMessage(), e.getCause(), applied, before);
@@ -143,19 +144,9 @@ public final class KubernetesDeployer implements Deployer {
    * kinds an app is made of, in the reverse order of their apply.
    */
   public List<String> undeploy(String app) throws DeployException {
-    Map<String, String> selector = Labels.ofApp(app);
-    List<HasMetadata> found = new ArrayList<>();
     try {
-      // What acts on the pods goes first: an autoscaler must not scale a Deployment being deleted.
-      found.addAll(DeployedWatchers.find(client, namespace(), selector));
-      List<Class<? extends HasMetadata>> kinds = new ArrayList<>(KubernetesModel.KINDS);
-      Collections.reverse(kinds);
-      for (Class<? extends HasMetadata> kind : kinds) {
-        found.addAll(
-            client.resources(kind).inNamespace(namespace()).withLabels(selector).list().getItems());
-      }
       List<String> deleted = new ArrayList<>();
-      for (HasMetadata object : found) {
+      for (HasMetadata object : deployed(app)) {
         client.resource(object).delete();
         deleted.add(key(object));
         log.accept("deleted    " + key(object));
@@ -165,6 +156,41 @@ public final class KubernetesDeployer implements Deployer {
       throw new DeployException(
           errors().explain(e, "delete", e.getFullResourceName()), List.of(), e);
     }
+  }
+
+  /**
+   * Every object of the app that Dyninka manages in the namespace, found by label among the kinds
+   * an app is made of, in the reverse order of their apply: what acts on the pods first, so that an
+   * autoscaler never scales a Deployment being deleted.
+   */
+  private List<HasMetadata> deployed(String app) {
+    Map<String, String> selector = Labels.ofApp(app);
+    List<HasMetadata> found = new ArrayList<>(DeployedWatchers.find(client, namespace(), selector));
+    List<Class<? extends HasMetadata>> kinds = new ArrayList<>(KubernetesModel.KINDS);
+    Collections.reverse(kinds);
+    for (Class<? extends HasMetadata> kind : kinds) {
+      found.addAll(
+          client.resources(kind).inNamespace(namespace()).withLabels(selector).list().getItems());
+    }
+    return found;
+  }
+
+  /**
+   * Deletes what an earlier deploy of the app made and this one no longer has (the Deployments of
+   * an old grouping, say), once the new objects are ready; returns their keys.
+   */
+  private List<String> prune(String app, List<HasMetadata> desired) {
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    desired.forEach(o -> wanted.add(key(o)));
+    List<String> deleted = new ArrayList<>();
+    for (HasMetadata object : deployed(app)) {
+      if (!wanted.contains(key(object))) {
+        client.resource(object).delete();
+        deleted.add(key(object));
+        log.accept("deleted    " + key(object));
+      }
+    }
+    return deleted;
   }
 
   private HasMetadata inNamespace(HasMetadata object) {

@@ -12,13 +12,39 @@ import java.util.List;
  * @param height the drawing's height, margins included
  * @param boxes one per node, in the graph's node order
  * @param routes one per edge, in manifest order
+ * @param groups one per group of several services ({@code dyninka.colocate}), around its members
  */
 public record GraphLayout(
-    String app, double width, double height, List<Box> boxes, List<Route> routes) {
+    String app,
+    double width,
+    double height,
+    List<Box> boxes,
+    List<Route> routes,
+    List<GroupBox> groups) {
 
   public GraphLayout {
     boxes = List.copyOf(boxes);
     routes = List.copyOf(routes);
+    groups = List.copyOf(groups);
+  }
+
+  /** A drawing with every service in a process of its own. */
+  public GraphLayout(String app, double width, double height, List<Box> boxes, List<Route> routes) {
+    this(app, width, height, boxes, routes, List.of());
+  }
+
+  /**
+   * The box around the members of a group that share a process, drawn behind them.
+   *
+   * @param name the group's name, as in {@code -Ddyninka.colocate} ({@code a+b})
+   * @param members its services
+   */
+  public record GroupBox(
+      String name, List<String> members, double x, double y, double width, double height) {
+
+    public GroupBox {
+      members = List.copyOf(members);
+    }
   }
 
   /**

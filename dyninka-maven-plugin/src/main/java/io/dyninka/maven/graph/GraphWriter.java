@@ -1,6 +1,7 @@
 package io.dyninka.maven.graph;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.Placement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -40,6 +41,11 @@ public final class GraphWriter {
     return LayeredLayout.of(DataflowGraph.of(manifest));
   }
 
+  /** Where the boxes go, with a box around each group of {@code placement}'s that has several. */
+  public static GraphLayout layout(AppManifest manifest, Placement placement) {
+    return LayeredLayout.of(DataflowGraph.of(manifest), placement.groups());
+  }
+
   /**
    * Writes {@code <app>.mmd} and {@code <app>.svg} into {@code directory}. Both are drawn before
    * either is written, and each replaces its old version in one move, so a failure leaves the old
@@ -50,11 +56,20 @@ public final class GraphWriter {
    *     unknown service, a cycle)
    */
   public static List<Path> write(AppManifest manifest, Path directory) throws IOException {
+    return write(manifest, Placement.split(manifest), directory);
+  }
+
+  /** As {@link #write(AppManifest, Path)}, the SVG drawing a box around each group of services. */
+  public static List<Path> write(AppManifest manifest, Placement placement, Path directory)
+      throws IOException {
     DataflowGraph graph = DataflowGraph.of(manifest);
     Map<Path, String> files = new LinkedHashMap<>();
-    files.put(directory.resolve(manifest.app() + ".mmd"), MermaidRenderer.render(graph));
     files.put(
-        directory.resolve(manifest.app() + ".svg"), SvgRenderer.render(LayeredLayout.of(graph)));
+        directory.resolve(manifest.app() + ".mmd"),
+        MermaidRenderer.render(graph, placement.groups()));
+    files.put(
+        directory.resolve(manifest.app() + ".svg"),
+        SvgRenderer.render(LayeredLayout.of(graph, placement.groups())));
     Files.createDirectories(directory);
     List<Path> written = new ArrayList<>();
     for (Map.Entry<Path, String> file : files.entrySet()) {

@@ -1,8 +1,10 @@
 package io.dyninka.maven.graph;
 
+import io.dyninka.manifest.Placement;
 import io.dyninka.maven.graph.DataflowGraph.Edge;
 import io.dyninka.maven.graph.DataflowGraph.Node;
 import io.dyninka.maven.graph.GraphLayout.Box;
+import io.dyninka.maven.graph.GraphLayout.GroupBox;
 import io.dyninka.maven.graph.GraphLayout.Label;
 import io.dyninka.maven.graph.GraphLayout.Point;
 import io.dyninka.maven.graph.GraphLayout.Route;
@@ -15,10 +17,12 @@ import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.OrderingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.math.KVector;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeLabelPlacement;
 import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.options.HierarchyHandling;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkBendPoint;
 import org.eclipse.elk.graph.ElkEdge;
@@ -66,6 +70,11 @@ final class LayeredLayout {
   static final double LABEL_HEIGHT = 14;
   private static final double MIN_NODE_WIDTH = 80;
 
+  /** Room inside a group's box around its members, and above them for its name. */
+  static final double GROUP_PADDING = 12;
+
+  static final double GROUP_TITLE = 16;
+
   /** Average glyph width of 13 px bold sans-serif, the node names' font. */
   private static final double NAME_CHAR_WIDTH = 7.8;
 
@@ -75,11 +84,42 @@ final class LayeredLayout {
   private LayeredLayout() {}
 
   static GraphLayout of(DataflowGraph graph) {
+    return of(graph, List.of());
+  }
+
+  /**
+   * Lays the graph out with each of {@code groups} (of several services) as a compound node holding
+   * its members: ELK lays the whole hierarchy at once ({@code hierarchyHandling=INCLUDE_CHILDREN}),
+   * so a group's members sit together inside its box, whatever their place in the flow.
+   */
+  static GraphLayout of(DataflowGraph graph, List<Placement.Group> groups) {
     ElkNode root = ElkGraphUtil.createGraph();
     configure(root);
+    Map<String, ElkNode> parents = new LinkedHashMap<>();
+    Map<Placement.Group, ElkNode> groupShapes = new LinkedHashMap<>();
+    for (Placement.Group group : groups) {
+      if (group.members().size() < 2) {
+        continue;
+      }
+      ElkNode shape = ElkGraphUtil.createNode(root);
+      shape.setIdentifier("group" + groupShapes.size());
+      shape.setProperty(
+          LayeredOptions.PADDING,
+          new ElkPadding(GROUP_PADDING + GROUP_TITLE, GROUP_PADDING, GROUP_PADDING, GROUP_PADDING));
+      shape.setProperty(
+          LayeredOptions.NODE_SIZE_MINIMUM,
+          new KVector(group.name().length() * LABEL_CHAR_WIDTH + 2 * GROUP_PADDING, 0));
+      groupShapes.put(group, shape);
+      group.members().forEach(member -> parents.put(member, shape));
+    }
+    if (!groupShapes.isEmpty()) {
+      root.setProperty(LayeredOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
+    }
     Map<Node, ElkNode> shapes = new LinkedHashMap<>();
     for (Node node : graph.nodes()) {
-      ElkNode shape = ElkGraphUtil.createNode(root);
+      ElkNode parent =
+          node.role() == NodeRole.CLIENT ? root : parents.getOrDefault(node.name(), root);
+      ElkNode shape = ElkGraphUtil.createNode(parent);
       shape.setIdentifier(node.id());
       shape.setDimensions(nodeWidth(node), NODE_HEIGHT);
       shapes.put(node, shape);
@@ -93,6 +133,8 @@ final class LayeredLayout {
         label.setDimensions(labelWidth(edge.type()), LABEL_HEIGHT);
         label.setProperty(LayeredOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
       }
+      // an edge belongs to the innermost node that holds both its ends
+      ElkGraphUtil.updateContainment(elkEdge);
       edges.add(elkEdge);
     }
 
@@ -105,8 +147,33 @@ final class LayeredLayout {
       Edge edge = graph.edges().get(i);
       routes.add(route(boxes.get(edge.from()), boxes.get(edge.to()), edges.get(i)));
     }
+    List<GroupBox> groupBoxes = new ArrayList<>();
+    groupShapes.forEach(
+        (group, shape) ->
+            groupBoxes.add(
+                new GroupBox(
+                    group.name(),
+                    group.members(),
+                    shape.getX(),
+                    shape.getY(),
+                    shape.getWidth(),
+                    shape.getHeight())));
     return new GraphLayout(
-        graph.app(), root.getWidth(), root.getHeight(), List.copyOf(boxes.values()), routes);
+        graph.app(),
+        root.getWidth(),
+        root.getHeight(),
+        List.copyOf(boxes.values()),
+        routes,
+        groupBoxes);
+  }
+
+  /** Where {@code shape}'s coordinates start, in the root's: the sum of its parents' offsets. */
+  private static KVector origin(ElkNode parent) {
+    KVector origin = new KVector();
+    for (ElkNode n = parent; n != null && n.getParent() != null; n = n.getParent()) {
+      origin.add(n.getX(), n.getY());
+    }
+    return origin;
   }
 
   private static void configure(ElkNode root) {
@@ -127,35 +194,37 @@ final class LayeredLayout {
   }
 
   private static Box box(Node node, ElkNode shape) {
+    KVector origin = origin(shape.getParent());
     return new Box(
         node.id(),
         node.name(),
         node.type(),
         node.role(),
         node.stateful(),
-        shape.getX(),
-        shape.getY(),
+        origin.x + shape.getX(),
+        origin.y + shape.getY(),
         shape.getWidth(),
         shape.getHeight());
   }
 
   private static Route route(Box from, Box to, ElkEdge edge) {
-    // A simple edge between two nodes of a flat graph has one section, in the root's coordinates.
+    // A simple edge has one section, in the coordinates of the node that contains the edge.
     ElkEdgeSection section = edge.getSections().get(0);
+    KVector o = origin(edge.getContainingNode());
     List<Point> points = new ArrayList<>();
-    points.add(new Point(section.getStartX(), section.getStartY()));
+    points.add(new Point(o.x + section.getStartX(), o.y + section.getStartY()));
     for (ElkBendPoint bend : section.getBendPoints()) {
-      points.add(new Point(bend.getX(), bend.getY()));
+      points.add(new Point(o.x + bend.getX(), o.y + bend.getY()));
     }
-    points.add(new Point(section.getEndX(), section.getEndY()));
+    points.add(new Point(o.x + section.getEndX(), o.y + section.getEndY()));
     Label label = null;
     if (!edge.getLabels().isEmpty()) {
       ElkLabel elkLabel = edge.getLabels().get(0);
       label =
           new Label(
               elkLabel.getText(),
-              elkLabel.getX(),
-              elkLabel.getY(),
+              o.x + elkLabel.getX(),
+              o.y + elkLabel.getY(),
               elkLabel.getWidth(),
               elkLabel.getHeight());
     }

@@ -1,8 +1,11 @@
 package io.dyninka.maven.graph;
 
+import io.dyninka.manifest.Placement;
 import io.dyninka.maven.graph.DataflowGraph.Edge;
 import io.dyninka.maven.graph.DataflowGraph.Node;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A Mermaid flowchart, left to right, as GitHub and most Markdown viewers draw it. */
@@ -11,13 +14,39 @@ final class MermaidRenderer {
   private MermaidRenderer() {}
 
   static String render(DataflowGraph graph) {
+    return render(graph, List.of());
+  }
+
+  /** The flowchart with each of {@code groups} of several services as a subgraph of its members. */
+  static String render(DataflowGraph graph, List<Placement.Group> groups) {
     StringBuilder out = new StringBuilder();
     out.append("%% The dataflow of app ")
         .append(graph.app())
         .append(", written by dyninka:graph\n");
     out.append("flowchart LR\n");
+    Set<String> grouped = new HashSet<>();
+    int index = 0;
+    for (Placement.Group group : groups) {
+      if (group.members().size() < 2) {
+        continue;
+      }
+      out.append("  subgraph group")
+          .append(index++)
+          .append("[\"")
+          .append(escape(group.name()))
+          .append("\"]\n");
+      for (Node node : graph.nodes()) {
+        if (node.role() == NodeRole.SERVICE && group.members().contains(node.name())) {
+          out.append("    ").append(node.id()).append(shape(node)).append('\n');
+          grouped.add(node.id());
+        }
+      }
+      out.append("  end\n");
+    }
     for (Node node : graph.nodes()) {
-      out.append("  ").append(node.id()).append(shape(node)).append('\n');
+      if (!grouped.contains(node.id())) {
+        out.append("  ").append(node.id()).append(shape(node)).append('\n');
+      }
     }
     for (Edge edge : graph.edges()) {
       out.append("  ")

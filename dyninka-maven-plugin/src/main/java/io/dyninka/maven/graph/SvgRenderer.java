@@ -1,6 +1,7 @@
 package io.dyninka.maven.graph;
 
 import io.dyninka.maven.graph.GraphLayout.Box;
+import io.dyninka.maven.graph.GraphLayout.GroupBox;
 import io.dyninka.maven.graph.GraphLayout.Label;
 import io.dyninka.maven.graph.GraphLayout.Point;
 import io.dyninka.maven.graph.GraphLayout.Route;
@@ -39,6 +40,9 @@ final class SvgRenderer {
             + "      <path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/>\n"
             + "    </marker>\n"
             + "  </defs>\n");
+    for (GroupBox group : layout.groups()) {
+      appendGroup(out, group);
+    }
     for (Route route : layout.routes()) {
       appendRoute(out, route);
     }
@@ -120,6 +124,28 @@ final class SvgRenderer {
 
   private static double distance(Point a, Point b) {
     return Math.hypot(b.x() - a.x(), b.y() - a.y());
+  }
+
+  /** A group of services in one process: a rounded box behind its members, named at its top. */
+  private static void appendGroup(StringBuilder out, GroupBox group) {
+    out.append("  <g class=\"group\" data-group=\"").append(escape(group.name())).append("\">\n");
+    out.append("    <rect x=\"")
+        .append(number(group.x()))
+        .append("\" y=\"")
+        .append(number(group.y()))
+        .append("\" width=\"")
+        .append(number(group.width()))
+        .append("\" height=\"")
+        .append(number(group.height()))
+        .append("\" rx=\"10\" fill=\"#f6f8fb\" stroke=\"#8a9bb8\" stroke-width=\"1\"/>\n");
+    out.append("    <text x=\"")
+        .append(number(group.x() + LayeredLayout.GROUP_PADDING))
+        .append("\" y=\"")
+        .append(number(group.y() + LayeredLayout.GROUP_TITLE))
+        .append("\" font-size=\"11\" fill=\"#5a6b88\">")
+        .append(escape(group.name()))
+        .append("</text>\n");
+    out.append("  </g>\n");
   }
 
   private static void appendBox(StringBuilder out, Box box) {

@@ -42,7 +42,8 @@ public final class KubernetesResources {
             new ComputeResourcesStep(),
             new ScrapeAnnotationsStep(),
             new AutoscalerStep(),
-            new ServiceMonitorStep()));
+            new ServiceMonitorStep(),
+            new ColocationStep()));
   }
 
   public List<String> stepNames() {

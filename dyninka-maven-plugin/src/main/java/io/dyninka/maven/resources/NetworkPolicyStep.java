@@ -69,7 +69,7 @@ final class NetworkPolicyStep implements ResourceStep {
   }
 
   /** Every pod of the namespace, and those admitted from other namespaces. */
-  private static List<NetworkPolicyPeer> sinkCallers(PodSettings pods) {
+  static List<NetworkPolicyPeer> sinkCallers(PodSettings pods) {
     List<NetworkPolicyPeer> from = new ArrayList<>();
     from.add(
         new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelectorBuilder().build()).build());

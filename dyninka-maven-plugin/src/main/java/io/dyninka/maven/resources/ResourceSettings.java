@@ -1,6 +1,7 @@
 package io.dyninka.maven.resources;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.Placement;
 import io.dyninka.manifest.ServiceManifest;
 import io.dyninka.maven.image.BuiltImage;
 import io.dyninka.maven.image.ContainerUser;
@@ -48,10 +49,76 @@ public record ResourceSettings(
     String marathonPeerUrl,
     PodSettings pods,
     Autoscaling autoscaling,
-    boolean serviceMonitor) {
+    boolean serviceMonitor,
+    Placement placement) {
 
   public static final String DEFAULT_MARATHON_PEER_URL =
       "http://{app}-{kubeName}.marathon.l4lb.thisdcos.directory:80";
+
+  /** Settings of the split deployment: one process, and one Deployment, per service. */
+  public ResourceSettings(
+      String registry,
+      String tag,
+      Map<String, BuiltImage> images,
+      String version,
+      int replicas,
+      Map<String, String> requests,
+      Map<String, String> limits,
+      ContainerUser user,
+      int containerPort,
+      int podmanBasePort,
+      double marathonCpus,
+      int marathonMem,
+      String marathonPeerUrl,
+      PodSettings pods,
+      Autoscaling autoscaling,
+      boolean serviceMonitor) {
+    this(
+        registry,
+        tag,
+        images,
+        version,
+        replicas,
+        requests,
+        limits,
+        user,
+        containerPort,
+        podmanBasePort,
+        marathonCpus,
+        marathonMem,
+        marathonPeerUrl,
+        pods,
+        autoscaling,
+        serviceMonitor,
+        null);
+  }
+
+  /** These settings with the services grouped as {@code placement} says. */
+  public ResourceSettings withPlacement(Placement placement) {
+    return new ResourceSettings(
+        registry,
+        tag,
+        images,
+        version,
+        replicas,
+        requests,
+        limits,
+        user,
+        containerPort,
+        podmanBasePort,
+        marathonCpus,
+        marathonMem,
+        marathonPeerUrl,
+        pods,
+        autoscaling,
+        serviceMonitor,
+        placement);
+  }
+
+  /** Which services share a process ({@code dyninka.colocate}); every one alone without it. */
+  public Placement placementOf(AppManifest app) {
+    return placement == null ? Placement.split(app) : placement;
+  }
 
   /**
    * Settings whose pods get nothing an operator sets ({@link PodSettings#NONE}), with neither an

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.Placement;
 import io.dyninka.maven.image.BuiltImage;
 import io.dyninka.maven.image.ImageTarget;
 import io.dyninka.maven.resources.KubernetesResources;
@@ -55,6 +56,10 @@ class KubernetesDeployerTest {
   }
 
   static List<HasMetadata> objects(Map<String, String> digests) {
+    return objects(digests, null);
+  }
+
+  static List<HasMetadata> objects(Map<String, String> digests, String colocate) {
     Map<String, BuiltImage> images = new LinkedHashMap<>();
     APP.services()
         .forEach(
@@ -83,7 +88,8 @@ class KubernetesDeployerTest {
             0.25,
             256,
             ResourceSettings.DEFAULT_MARATHON_PEER_URL);
-    return KubernetesResources.withDefaultSteps().generate(APP, settings);
+    return KubernetesResources.withDefaultSteps()
+        .generate(APP, settings.withPlacement(Placement.parse(colocate, APP)));
   }
 
   List<String> appObjects() {
@@ -179,6 +185,55 @@ class KubernetesDeployerTest {
                 .getMetadata()
                 .getAnnotations())
         .containsEntry(Labels.IMAGE_DIGEST, "sha256:" + "9".repeat(64));
+  }
+
+  @Test
+  @DisplayName(
+      "a change of grouping redeploys cleanly: the new group's Deployment, the members' Services"
+          + " kept, and nothing left of the old grouping")
+  void regroupingPrunesTheOldGrouping() throws Exception {
+    deployer(Duration.ofSeconds(20)).deploy(APP.app(), objects(Map.of()));
+
+    DeployResult grouped =
+        deployer(Duration.ofSeconds(20))
+            .deploy(APP.app(), objects(Map.of(), "get+filterTemperature+map"));
+
+    assertThat(appObjects())
+        .containsExactlyInAnyOrder(
+            "Deployment/get--filter-temperature--map",
+            "Deployment/moving-avg",
+            "Service/get",
+            "Service/filter-temperature",
+            "Service/map",
+            "Service/moving-avg",
+            "NetworkPolicy/get--filter-temperature--map",
+            "NetworkPolicy/moving-avg");
+    assertThat(grouped.changed())
+        .contains(
+            "Deployment/get--filter-temperature--map",
+            "Deployment/get",
+            "Deployment/filter-temperature",
+            "Deployment/map",
+            "NetworkPolicy/get")
+        .doesNotContain("Deployment/moving-avg");
+    assertThat(log).contains("deleted    Deployment/get");
+
+    deployer(Duration.ofSeconds(20)).deploy(APP.app(), objects(Map.of()));
+
+    assertThat(appObjects())
+        .containsExactlyInAnyOrder(
+            "Deployment/get",
+            "Deployment/filter-temperature",
+            "Deployment/map",
+            "Deployment/moving-avg",
+            "Service/get",
+            "Service/filter-temperature",
+            "Service/map",
+            "Service/moving-avg",
+            "NetworkPolicy/get",
+            "NetworkPolicy/filter-temperature",
+            "NetworkPolicy/map",
+            "NetworkPolicy/moving-avg");
   }
 
   @Test

@@ -252,7 +252,7 @@ class GraphLayoutTest {
         && inner.y() + inner.height() <= outer.y() + outer.height();
   }
 
-  private static void assertOnBorder(double[] point, Box box, Arrow arrow) {
+  static void assertOnBorder(double[] point, Box box, Arrow arrow) {
     SvgDrawing.Rect r = box.rect();
     double slack = 0.6;
     boolean insideGrown =
