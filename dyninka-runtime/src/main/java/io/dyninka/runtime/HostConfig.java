@@ -147,6 +147,16 @@ public record HostConfig(
   }
 
   /**
+   * The settings of this JVM with {@code overrides}, by environment name, over its environment
+   * (system properties still win): each member of a group reads its own {@code PORT} this way.
+   */
+  public static HostConfig fromEnvironment(Map<String, String> overrides) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.putAll(overrides);
+    return from(env, System.getProperties());
+  }
+
+  /**
    * The settings in {@code env} (environment variables) and {@code props} (system properties).
    *
    * @throws IllegalArgumentException naming the variable, for an unknown {@code DYNINKA_*} variable
@@ -198,34 +208,6 @@ public record HostConfig(
           }
         });
     return Map.copyOf(otel);
-  }
-
-  /** These settings with another listen port: each member of a group has its own. */
-  public HostConfig withPort(int value) {
-    return new HostConfig(
-        value,
-        host,
-        peers,
-        upstreamTimeout,
-        maxBodyBytes,
-        maxHeaderBytes,
-        maxJsonDepth,
-        maxInFlight,
-        retries,
-        shutdownGrace,
-        drainDelay,
-        token,
-        publicSink,
-        instances,
-        metrics,
-        otel,
-        headTimeout,
-        tlsCert,
-        tlsKey,
-        tlsCa,
-        sinkTls,
-        stateStore,
-        stateStorePassword);
   }
 
   private static long positive(long value, String envName) {

@@ -57,7 +57,9 @@ public final class GroupMain {
                   manifest,
                   members,
                   member -> GeneratedServices.load(manifest.service(member).orElseThrow(), loader),
-                  member -> config.withPort(ports.get(member)),
+                  member ->
+                      HostConfig.fromEnvironment(
+                          Map.of("PORT", Integer.toString(ports.get(member)))),
                   instances)
               .await();
       Vertx running = vertx;
