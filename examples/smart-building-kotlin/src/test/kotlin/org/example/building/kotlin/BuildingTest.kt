@@ -2,6 +2,7 @@ package org.example.building.kotlin
 
 import io.dyninka.Dyninka
 import io.dyninka.manifest.AppManifest
+import io.dyninka.manifest.Placement
 import io.dyninka.runtime.ServiceHost
 import io.dyninka.runtime.launch.LocalLauncher
 import io.vertx.core.json.JsonObject
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.DisplayName
 import org.junit.jupiter.api.Nested
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.params.ParameterizedTest
+import org.junit.jupiter.params.provider.ValueSource
 
 /** The Kotlin app against the Java example: the same rows must give the same answers. */
 @DisplayName("Building.kt")
@@ -120,9 +123,10 @@ class BuildingTest {
   @DisplayName("its generated services, each in its own JVM")
   inner class Distributed {
 
-    @Test
-    @DisplayName("answer what the Java example's flow answers for the same rows, 204 for the rest")
-    fun sameAsJavaOverHttp() {
+    @ParameterizedTest(name = "-Ddyninka.colocate={0}")
+    @ValueSource(strings = ["", "all"])
+    @DisplayName("answer what the Java example's flow answers for the same rows, 204 for the rest, split or all in one JVM")
+    fun sameAsJavaOverHttp(spec: String) {
       val rows = ROWS.subList(0, DISTRIBUTED_ROWS)
       val expected = javaAnswers(rows)
       val manifest: AppManifest = ServiceHost.loadManifest("building")
@@ -133,7 +137,7 @@ class BuildingTest {
           .environment(mapOf("SENSOR_URL" to servicesSensor.url()))
           .logSink { line -> println(line) }
           .build()
-          .start(manifest)
+          .start(manifest, Placement.parse(spec, manifest))
           .use { app ->
             for ((row, want) in expected.withIndex()) {
               val request = HttpRequest.newBuilder(app.entryUrl()).timeout(TIMEOUT).GET().build()
