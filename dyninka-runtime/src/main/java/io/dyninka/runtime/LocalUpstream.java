@@ -15,7 +15,8 @@ import io.vertx.core.buffer.Buffer;
  * RequestScope} ({@link LocalCalls}). A stateful one runs on its single instance, which keeps its
  * invocations serial: inline when that instance is on the caller's loop, else on its own loop under
  * a scope with the same trace and the time left, its answer coming back to the caller's loop.
- * Either way the caller's deadline ends the pull with the same 504 as over HTTP.
+ * Either way the caller's deadline ends the pull with the same 504 as over HTTP, and the pull and
+ * the callee's request are counted as over HTTP ({@link DirectCallMeters}).
  */
 final class LocalUpstream implements Upstream {
 
@@ -24,6 +25,7 @@ final class LocalUpstream implements Upstream {
   private final ColocatedServices group;
   private final Upstream network;
   private final Context context;
+  private final DirectCallMeters meters;
 
   LocalUpstream(ServiceSetup setup, LocalCalls local, Upstream network) {
     this.setup = setup;
@@ -31,6 +33,7 @@ final class LocalUpstream implements Upstream {
     this.group = local.group();
     this.network = network;
     this.context = local.context();
+    this.meters = new DirectCallMeters(group, setup.name());
   }
 
   @Override
@@ -46,18 +49,19 @@ final class LocalUpstream implements Upstream {
       network.pull(service, route, body, scope, done);
       return;
     }
+    Completable<Answer> counted = meters.pulled(service, done);
     if (scope.remainingMillis() <= 0) {
-      done.fail(new ProblemException(timedOut(service)));
+      counted.fail(new ProblemException(timedOut(service)));
       return;
     }
-    DirectPull pull = new DirectPull(service, done);
+    DirectPull pull = new DirectPull(service, counted);
     scope.track(pull::expire);
     if (callee == null) {
-      local.handler(member).handleDirect(route, body, scope, pull);
+      local.handler(member).handleDirect(route, body, scope, meters.served(service, pull));
       return;
     }
     if (callee.loop() == Thread.currentThread()) {
-      callee.handler().handleDirect(route, body, scope, pull);
+      callee.handler().handleDirect(route, body, scope, meters.served(service, pull));
       return;
     }
     RequestScope own = new RequestScope(scope.traceparent(), Math.max(1, scope.remainingMillis()));
@@ -71,8 +75,10 @@ final class LocalUpstream implements Upstream {
                         route,
                         body,
                         own,
-                        (answer, failure) ->
-                            context.runOnContext(back -> pull.complete(answer, failure))));
+                        meters.served(
+                            service,
+                            (answer, failure) ->
+                                context.runOnContext(back -> pull.complete(answer, failure)))));
   }
 
   @Override

@@ -13,11 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("A service's /metrics")
 class MetricsTest {
@@ -204,6 +207,63 @@ class MetricsTest {
       assertThat(tail.value(REQUESTS + "_count", STATUS, "502")).isEqualTo(unreachable);
       assertThat(tail.value(REQUESTS + "_count", STATUS, "503")).isEqualTo(1);
       assertThat(tail.value("dyninka_upstream_breaker_state", "upstream", "head")).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("counts the direct calls inside a group as it counts calls over HTTP")
+  class Grouped {
+
+    @ParameterizedTest(name = "-Ddyninka.colocate={0}")
+    @ValueSource(strings = {"all", "head+sift", "sift+sink"})
+    @DisplayName("requests by status and pulls by outcome, with their durations, as split")
+    void sameCountsAsSplit(String colocate) throws Exception {
+      Map<String, Double> split = counts(sifting().start());
+      next.set(0);
+      TestApp grouped = sifting().colocate(colocate).start();
+      Map<String, Double> together = counts(grouped);
+
+      assertThat(together).isEqualTo(split);
+      assertThat(split)
+          .containsEntry("head " + REQUESTS + " 200", 7.0)
+          .containsEntry("sift " + REQUESTS + " 204", 2.0)
+          .containsEntry("sift " + REQUESTS + " 500", 2.0)
+          .containsEntry("sift " + PULLS + " head ok", 7.0)
+          .containsEntry("sink " + PULLS + " sift filtered", 2.0)
+          .containsEntry("sink " + PULLS + " sift 5xx", 2.0);
+      // Timed, not only counted: a direct call's duration is in the histogram.
+      Scrape sift = scrape(grouped, "sift");
+      assertThat(sift.value(REQUESTS + "_bucket", STATUS, "200", "le", "+Inf")).isEqualTo(3);
+      assertThat(sift.value(REQUESTS + "_sum", STATUS, "200")).isPositive();
+      assertThat(sift.value(PULLS + "_sum", "upstream", "head", "outcome", "ok")).isPositive();
+    }
+
+    /** Sends 7 calls to the sink, then reads every request and pull count of every service. */
+    private Map<String, Double> counts(TestApp app) throws Exception {
+      for (int i = 0; i < 7; i++) {
+        app.get("sink");
+      }
+      Map<String, Double> counts = new TreeMap<>();
+      for (String service : List.of("head", "sift", "sink")) {
+        Scrape scrape = scrape(app, service);
+        for (Scrape.Sample s : scrape.samples(REQUESTS + "_count")) {
+          counts.put(service + " " + REQUESTS + " " + s.labels().get(STATUS), s.value());
+        }
+        for (Scrape.Sample s : scrape.samples(PULLS + "_count")) {
+          if (s.value() > 0) {
+            counts.put(
+                service
+                    + " "
+                    + PULLS
+                    + " "
+                    + s.labels().get("upstream")
+                    + " "
+                    + s.labels().get("outcome"),
+                s.value());
+          }
+        }
+      }
+      return counts;
     }
   }
 
