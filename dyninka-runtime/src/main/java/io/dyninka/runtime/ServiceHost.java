@@ -3,6 +3,7 @@ package io.dyninka.runtime;
 import io.dyninka.Dyninka;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.InputManifest;
+import io.dyninka.runtime.group.GroupMain;
 import io.dyninka.runtime.observe.Observability;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -55,8 +56,17 @@ public final class ServiceHost {
   /**
    * The {@code main} of a generated service: reads the app manifest from the class path and the
    * settings from the environment ({@link HostConfig}), then serves until the JVM is stopped.
+   *
+   * <p>With {@code DYNINKA_GROUP} set, it hosts that group instead ({@link GroupMain}): every
+   * service image holds the whole app, so a group runs from a member's image through the image's
+   * own entrypoint, and keeps the JVM flags the image was built with.
    */
   public static void main(String app, String service, ServiceFunction function) {
+    String group = System.getenv(GroupMain.GROUP_ENV);
+    if (group != null && !group.isBlank()) {
+      GroupMain.main(new String[] {app});
+      return;
+    }
     Vertx vertx = null;
     try {
       AppManifest manifest = loadManifest(app);

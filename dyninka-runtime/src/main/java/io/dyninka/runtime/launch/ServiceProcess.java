@@ -1,5 +1,7 @@
 package io.dyninka.runtime.launch;
 
+import io.dyninka.runtime.group.GroupMain;
+import io.dyninka.runtime.group.MemberPorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,6 +63,9 @@ final class ServiceProcess {
       Consumer<String> sink)
       throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // A lone service's main would host a group if it inherited the group's variables.
+    builder.environment().remove(GroupMain.GROUP_ENV);
+    builder.environment().remove(MemberPorts.ENV);
     builder.environment().putAll(environment);
     ServiceProcess service = new ServiceProcess(name, port, members, builder.start());
     // The child never reads its stdin; closing it keeps it from waiting on our terminal.

@@ -8,10 +8,12 @@ import io.dyninka.manifest.Placement;
 import io.dyninka.runtime.ServiceHost;
 import io.dyninka.runtime.launch.LocalLauncher;
 import io.dyninka.runtime.launch.RunningApp;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +81,76 @@ class GroupLaunchTest {
                 "twice +http://127\\.0\\.0\\.1:\\d+ +" + app.pid("head") + " +head\\+twice");
       }
       assertThat(ProcessHandle.current().descendants()).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("started by a service's own main, as a member's image entrypoint starts it")
+  class FromAServiceMain {
+
+    @Test
+    @DisplayName(
+        "hosts the whole group named by DYNINKA_GROUP, each member on its DYNINKA_PORTS port")
+    void hostsTheGroup() throws Exception {
+      List<Integer> ports = freePorts(3);
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  GroupedApp.Head.class.getName())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      builder.environment().put(GroupMain.GROUP_ENV, "all");
+      builder
+          .environment()
+          .put(
+              MemberPorts.ENV,
+              "head=" + ports.get(0) + ",twice=" + ports.get(1) + ",tail=" + ports.get(2));
+      builder.environment().remove("PORT");
+      Process group = builder.start();
+      try {
+        URI tail = URI.create("http://127.0.0.1:" + ports.get(2) + "/");
+        awaitReady(tail.resolve("/health/ready"), group);
+
+        HttpResponse<String> answer = get(tail);
+        assertThat(answer.body()).isEqualTo("3");
+        assertThat(timingNames(answer)).containsExactly("head", "twice", "tail");
+        assertThat(get(URI.create("http://127.0.0.1:" + ports.get(1) + "/")).body()).isEqualTo("2");
+      } finally {
+        group.destroy();
+        group.waitFor();
+      }
+    }
+
+    private static void awaitReady(URI ready, Process process) throws Exception {
+      long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (System.nanoTime() < until) {
+        assertThat(process.isAlive()).as("the group process is running").isTrue();
+        try {
+          if (get(ready).statusCode() == 200) {
+            return;
+          }
+        } catch (java.io.IOException notYet) {
+          // not listening yet
+        }
+        Thread.sleep(100);
+      }
+      throw new AssertionError("the group never got ready at " + ready);
+    }
+
+    private static List<Integer> freePorts(int count) throws Exception {
+      List<ServerSocket> sockets = new ArrayList<>();
+      try {
+        for (int i = 0; i < count; i++) {
+          sockets.add(new ServerSocket(0));
+        }
+        return sockets.stream().map(ServerSocket::getLocalPort).toList();
+      } finally {
+        for (ServerSocket socket : sockets) {
+          socket.close();
+        }
+      }
     }
   }
 
