@@ -5,7 +5,6 @@ import io.dyninka.maven.deploy.DeployException;
 import io.dyninka.maven.deploy.DeployResult;
 import io.dyninka.maven.deploy.Deployer;
 import io.dyninka.maven.deploy.Deployers;
-import io.dyninka.maven.deploy.Target;
 import io.dyninka.maven.deploy.TargetDetector;
 import io.dyninka.maven.deploy.TargetSettings;
 import io.dyninka.maven.image.ImageNames;
@@ -78,12 +77,6 @@ public class DeployMojo extends AbstractAppResourcesMojo {
                 + detection.reason()
                 + ")");
     ResourceSettings settings = resourceSettings(manifest);
-    if (detection.target() != Target.KUBERNETES && !settings.placementOf(manifest).isSplit()) {
-      throw new MojoExecutionException(
-          "-Ddyninka.colocate groups services on Kubernetes only; "
-              + detection.target().id()
-              + " runs one process per service: deploy without it, or to Kubernetes");
-    }
     boolean tlsVerify = !(insecure || ImageNames.isLoopbackRegistry(registry));
     TargetSettings targetSettings =
         targetSettings(

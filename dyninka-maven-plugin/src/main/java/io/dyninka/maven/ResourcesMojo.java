@@ -7,6 +7,7 @@ import io.dyninka.maven.resources.PodmanResources;
 import io.dyninka.maven.resources.ResourceFiles;
 import io.dyninka.maven.resources.ResourceSettings;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,18 +48,28 @@ public class ResourcesMojo extends AbstractAppResourcesMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    if (!settings.placementOf(manifest).isSplit()) {
-      getLog()
-          .info(
-              "dyninka.colocate groups the Kubernetes resources only: the Marathon and podman"
-                  + " files keep one process per service.");
+    try {
+      files.put(
+          ResourceFiles.marathon(dir, manifest.app()),
+          MarathonResources.group(manifest, settings).encodePrettily() + "\n");
+    } catch (IllegalArgumentException e) {
+      // What Marathon cannot express must not cost the other targets their files; an older
+      // file would no longer say what the pom says.
+      Path marathon = ResourceFiles.marathon(dir, manifest.app());
+      getLog().warn("No " + marathon + ": " + e.getMessage());
+      try {
+        Files.deleteIfExists(marathon);
+      } catch (IOException gone) {
+        throw new MojoExecutionException("Cannot remove the outdated " + marathon, gone);
+      }
     }
-    files.put(
-        ResourceFiles.marathon(dir, manifest.app()),
-        MarathonResources.group(manifest, settings).encodePrettily() + "\n");
-    files.put(
-        ResourceFiles.podman(dir, manifest.app()),
-        KubernetesResources.toYaml(PodmanResources.generate(manifest, settings)));
+    try {
+      files.put(
+          ResourceFiles.podman(dir, manifest.app()),
+          KubernetesResources.toYaml(PodmanResources.generate(manifest, settings)));
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
     try {
       ResourceFiles.writeAll(files);
     } catch (IOException e) {

@@ -42,7 +42,13 @@ public final class MarathonDeployer implements Deployer {
 
   @Override
   public DeployResult deploy(AppManifest app, ResourceSettings settings) throws DeployException {
-    return deploy(MarathonResources.group(app, settings));
+    JsonObject group;
+    try {
+      group = MarathonResources.group(app, settings);
+    } catch (IllegalArgumentException e) {
+      throw new DeployException(e.getMessage(), List.of(), e);
+    }
+    return deploy(group);
   }
 
   @Override
@@ -56,6 +62,7 @@ public final class MarathonDeployer implements Deployer {
     JsonObject before = getGroup(id);
     try {
       List<String> changed = changedApps(before, group);
+      List<String> removed = removedApps(before, group);
       List<String> unchanged =
           apps(group).stream()
               .map(a -> a.getString("id"))
@@ -64,11 +71,18 @@ public final class MarathonDeployer implements Deployer {
       if (before == null) {
         send("POST", "v2/groups", group);
         log.accept("created    group " + id);
-      } else if (!changed.isEmpty()) {
+      } else if (!changed.isEmpty() || !removed.isEmpty()) {
+        // A group update replaces the group's apps: Marathon deletes the ones it no longer has.
         send("PUT", "v2/groups" + id, group);
-        log.accept("configured " + String.join(", ", changed));
+        if (!changed.isEmpty()) {
+          log.accept("configured " + String.join(", ", changed));
+        }
+        if (!removed.isEmpty()) {
+          log.accept("removed    " + String.join(", ", removed) + " (not in this placement)");
+        }
       }
       applied.addAll(changed);
+      applied.addAll(removed);
       if (!unchanged.isEmpty()) {
         log.accept("unchanged  " + String.join(", ", unchanged));
       }
@@ -147,6 +161,15 @@ public final class MarathonDeployer implements Deployer {
       }
       wait.pause("Marathon");
     }
+  }
+
+  /** The app ids that run and are not wanted any more (an earlier grouping's). */
+  static List<String> removedApps(JsonObject live, JsonObject wanted) {
+    if (live == null) {
+      return List.of();
+    }
+    List<String> ids = apps(wanted).stream().map(a -> a.getString("id")).toList();
+    return apps(live).stream().map(a -> a.getString("id")).filter(a -> !ids.contains(a)).toList();
   }
 
   /** The app ids whose definition differs from what runs (all of them for a new group). */

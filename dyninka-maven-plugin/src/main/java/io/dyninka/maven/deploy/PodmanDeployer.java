@@ -5,6 +5,7 @@ import io.dyninka.maven.resources.KubernetesResources;
 import io.dyninka.maven.resources.Labels;
 import io.dyninka.maven.resources.PodmanResources;
 import io.dyninka.maven.resources.ResourceSettings;
+import io.dyninka.runtime.group.MemberPorts;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -19,16 +20,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Deploys the podman variant with {@code podman kube play}: one pod per service on the host
- * network. A pod whose configuration hash (a label) matches what runs is left alone, so a redeploy
- * replaces only the services whose image or settings changed. Readiness is checked over HTTP on
- * each service's loopback port. A failed deploy removes the pods it had started.
+ * Deploys the podman variant with {@code podman kube play}: one pod per service, or per group of
+ * {@code dyninka.colocate}, on the host network. A pod whose configuration hash (a label) matches
+ * what runs is left alone, so a redeploy replaces only the services whose image or settings
+ * changed. Readiness is checked over HTTP on each service's loopback port. A failed deploy removes
+ * the pods it had started.
  */
 public final class PodmanDeployer implements Deployer {
 
@@ -66,7 +71,20 @@ public final class PodmanDeployer implements Deployer {
 
   @Override
   public DeployResult deploy(AppManifest app, ResourceSettings settings) throws DeployException {
-    return deploy(app.app(), PodmanResources.generate(app, settings));
+    List<String> configMaps = PodmanResources.configMapsOf(app, settings);
+    if (!configMaps.isEmpty()) {
+      throw new DeployException(
+          "dyninka.envFrom / <serviceEnvFrom> name the ConfigMap(s) "
+              + String.join(", ", configMaps)
+              + ", which 'podman kube play' reads only from a file given with --configmap: put"
+              + " those values in <env>/<serviceEnv>, or in a podman secret (secret:<name>, made"
+              + " with 'podman kube play secret.yaml'), or play target/dyninka/podman/"
+              + app.app()
+              + ".yaml yourself with --configmap");
+    }
+    int sinkPort = PodmanResources.ports(app, settings).get(app.sink());
+    return deploy(
+        app.app(), PodmanResources.generate(app, settings), "http://127.0.0.1:" + sinkPort + "/");
   }
 
   @Override
@@ -74,8 +92,23 @@ public final class PodmanDeployer implements Deployer {
     return undeploy(app.app());
   }
 
-  public DeployResult deploy(String app, List<Pod> pods) throws DeployException {
+  /**
+   * Plays {@code pods}, the whole app: a pod of the app that is not among them (from an earlier
+   * grouping, {@code dyninka.colocate}) is removed first, since its ports are the new pods' own.
+   *
+   * @param entry where clients call the sink
+   */
+  public DeployResult deploy(String app, List<Pod> pods, String entry) throws DeployException {
     Map<String, String> running = runningPods(app);
+    Set<String> wantedNames = new LinkedHashSet<>();
+    pods.forEach(p -> wantedNames.add(p.getMetadata().getName()));
+    for (String stale : running.keySet()) {
+      if (!wantedNames.contains(stale)) {
+        podman("pod", "rm", "-f", stale);
+        log.accept("removed    pod " + stale + " (not in this placement)");
+      }
+    }
+    running.keySet().retainAll(wantedNames);
     List<String> played = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
     try {
@@ -95,8 +128,6 @@ public final class PodmanDeployer implements Deployer {
         log.accept("unchanged  " + String.join(", ", unchanged));
       }
       waitUntilReady(pods);
-      String entry =
-          pods.isEmpty() ? null : "http://127.0.0.1:" + port(pods.get(pods.size() - 1)) + "/";
       return new DeployResult(played, unchanged, entry);
     } catch (DeployException e) {
       List<String> removed = new ArrayList<>();
@@ -178,7 +209,8 @@ public final class PodmanDeployer implements Deployer {
       List<String> ready = new ArrayList<>();
       List<String> waiting = new ArrayList<>();
       for (Pod pod : pods) {
-        (isReady(port(pod)) ? ready : waiting).add(pod.getMetadata().getName());
+        (ports(pod).stream().allMatch(this::isReady) ? ready : waiting)
+            .add(pod.getMetadata().getName());
       }
       if (wait.settled(
           ready,
@@ -209,13 +241,21 @@ public final class PodmanDeployer implements Deployer {
     }
   }
 
-  static int port(Pod pod) {
-    return pod.getSpec().getContainers().get(0).getEnv().stream()
-        .filter(e -> e.getName().equals("PORT"))
-        .map(EnvVar::getValue)
-        .map(Integer::parseInt)
-        .findFirst()
-        .orElse(8080);
+  /** The loopback ports a pod's services listen on: a group's members', or a lone service's. */
+  static List<Integer> ports(Pod pod) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (EnvVar e : pod.getSpec().getContainers().get(0).getEnv()) {
+      env.put(e.getName(), e.getValue());
+    }
+    String members = env.get(MemberPorts.ENV);
+    if (members != null) {
+      return MemberPorts.parse(members, memberNames(members)).values().stream().toList();
+    }
+    return List.of(Integer.parseInt(env.getOrDefault("PORT", "8080")));
+  }
+
+  private static List<String> memberNames(String ports) {
+    return Arrays.stream(ports.split(",")).map(p -> p.split("=", 2)[0].strip()).toList();
   }
 
   private static Pod withHash(Pod pod) {

@@ -3,8 +3,6 @@ package io.dyninka.maven.resources;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.Placement;
 import io.dyninka.manifest.ServiceManifest;
-import io.dyninka.maven.image.ContainerJvmFlags;
-import io.dyninka.maven.image.ServiceImageBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
@@ -37,8 +35,8 @@ import java.util.Set;
 
 /**
  * Folds the tuned Deployments of the members of each group ({@code dyninka.colocate}) into one
- * Deployment per group, whose one container runs {@code GroupMain}; the split deployment is left
- * exactly as the earlier steps made it.
+ * Deployment per group, whose one container hosts the group; the split deployment is left exactly
+ * as the earlier steps made it.
  *
  * <p>Every member keeps its Kubernetes Service, under its kube name, now selecting the group's pods
  * and forwarding to the member's own port: the rest of the app reaches it as before, and {@code
@@ -48,21 +46,14 @@ import java.util.Set;
  * holds the sink).
  *
  * <p>A group runs from its first member's image: every service image holds the whole app's class
- * output and dependencies (only the entrypoint's main class differs), so it holds every member.
+ * output and dependencies (only the entrypoint's main class differs), so it holds every member. Its
+ * entrypoint is kept, JVM flags and all: a service's main hosts the group {@code DYNINKA_GROUP}
+ * names. The group gets the CPU of all its members ({@link GroupCompute}).
  */
 final class ColocationStep implements ResourceStep {
 
-  static final String GROUP_MAIN = "io.dyninka.runtime.group.GroupMain";
   static final String GROUP_ENV = "DYNINKA_GROUP";
   static final String PORTS_ENV = "DYNINKA_PORTS";
-
-  /** Jib's class path of a service image: the app first, then its libraries. */
-  static final String IMAGE_CLASSPATH =
-      String.join(
-          ":",
-          ServiceImageBuilder.APP_ROOT + "/resources",
-          ServiceImageBuilder.APP_ROOT + "/classes",
-          ServiceImageBuilder.APP_ROOT + "/libs/*");
 
   private static final int MAX_NAME = 63;
 
@@ -158,12 +149,9 @@ final class ColocationStep implements ResourceStep {
 
     Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
     container.setName(name);
-    List<String> command = new ArrayList<>();
-    command.add("java");
-    command.addAll(ContainerJvmFlags.defaults());
-    command.addAll(List.of("-cp", IMAGE_CLASSPATH, GROUP_MAIN, app.app()));
-    container.setCommand(command);
-    container.setArgs(null);
+    // No command: the image's own entrypoint, with the JVM flags it was built with, hosts the group
+    // that DYNINKA_GROUP names.
+    container.setResources(GroupCompute.of(containers));
 
     List<ContainerPort> ports = new ArrayList<>();
     List<String> portPairs = new ArrayList<>();
@@ -226,35 +214,19 @@ final class ColocationStep implements ResourceStep {
       List<ServiceManifest> members,
       List<Container> containers,
       String ports) {
-    Map<String, EnvVar> merged = new LinkedHashMap<>();
-    Map<String, String> setBy = new LinkedHashMap<>();
-    for (int i = 0; i < members.size(); i++) {
-      List<EnvVar> env = containers.get(i).getEnv();
-      for (EnvVar variable : env == null ? List.<EnvVar>of() : env) {
-        if (variable.getName().equals("PORT")) {
-          continue;
-        }
-        EnvVar earlier = merged.putIfAbsent(variable.getName(), variable);
-        if (earlier != null && !earlier.equals(variable)) {
-          throw new IllegalArgumentException(
-              "services '"
-                  + setBy.get(variable.getName())
-                  + "' and '"
-                  + members.get(i).name()
-                  + "' of group '"
-                  + group.name()
-                  + "' (dyninka.colocate) set "
-                  + variable.getName()
-                  + " differently, and one process has one environment: give them the same value"
-                  + " or place them apart");
-        }
-        setBy.putIfAbsent(variable.getName(), members.get(i).name());
-      }
+    List<Map<String, EnvVar>> byMember = new ArrayList<>();
+    for (Container c : containers) {
+      Map<String, EnvVar> own = new LinkedHashMap<>();
+      (c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()).forEach(v -> own.put(v.getName(), v));
+      byMember.add(own);
     }
     List<EnvVar> env = new ArrayList<>();
     env.add(new EnvVarBuilder().withName(GROUP_ENV).withValue(group.name()).build());
     env.add(new EnvVarBuilder().withName(PORTS_ENV).withValue(ports).build());
-    env.addAll(merged.values());
+    env.addAll(
+        GroupEnvironment.merge(
+                group.name(), members.stream().map(ServiceManifest::name).toList(), byMember)
+            .values());
     return env;
   }
 

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.Placement;
+import io.dyninka.maven.resources.PodSettings;
 import io.dyninka.maven.resources.PodmanResources;
 import io.dyninka.maven.resources.ResourceSettings;
 import io.dyninka.maven.testing.Manifests;
+import io.dyninka.maven.testing.Settings;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -132,8 +135,7 @@ class PodmanDeployerTest {
       "plays one pod per service with the given runtime and waits for /health/ready; a redeploy of the same plays nothing")
   void deploysAndIsIdempotent() throws Exception {
     ResourceSettings settings = servicesListening();
-    DeployResult result =
-        deployer(Duration.ofSeconds(10)).deploy(APP.app(), PodmanResources.generate(APP, settings));
+    DeployResult result = deployer(Duration.ofSeconds(10)).deploy(APP, settings);
 
     assertThat(result.changed()).hasSize(4);
     assertThat(commands)
@@ -154,8 +156,7 @@ class PodmanDeployerTest {
     assertThat(log).contains("ready 4/4");
 
     commands.clear();
-    DeployResult again =
-        deployer(Duration.ofSeconds(10)).deploy(APP.app(), PodmanResources.generate(APP, settings));
+    DeployResult again = deployer(Duration.ofSeconds(10)).deploy(APP, settings);
     assertThat(again.changed()).isEmpty();
     assertThat(commands).noneMatch(c -> c.contains("kube"));
   }
@@ -179,10 +180,7 @@ class PodmanDeployerTest {
             256,
             ResourceSettings.DEFAULT_MARATHON_PEER_URL);
     failPlay = true;
-    assertThatThrownBy(
-            () ->
-                deployer(Duration.ofSeconds(1))
-                    .deploy(APP.app(), PodmanResources.generate(APP, settings)))
+    assertThatThrownBy(() -> deployer(Duration.ofSeconds(1)).deploy(APP, settings))
         .isInstanceOf(DeployException.class)
         .hasMessageContaining("The image is missing")
         .hasMessageContaining("Nothing had been started");
@@ -207,10 +205,7 @@ class PodmanDeployerTest {
             0.25,
             256,
             ResourceSettings.DEFAULT_MARATHON_PEER_URL);
-    assertThatThrownBy(
-            () ->
-                deployer(Duration.ofMillis(200))
-                    .deploy(APP.app(), PodmanResources.generate(APP, settings)))
+    assertThatThrownBy(() -> deployer(Duration.ofMillis(200)).deploy(APP, settings))
         .isInstanceOf(DeployException.class)
         .hasMessageContaining("dyninka.deploy.timeout");
     assertThat(pods).isEmpty();
@@ -220,11 +215,78 @@ class PodmanDeployerTest {
   @DisplayName("undeploy removes the app's pods, found by label")
   void undeploy() throws Exception {
     ResourceSettings settings = servicesListening();
-    deployer(Duration.ofSeconds(10)).deploy(APP.app(), PodmanResources.generate(APP, settings));
+    deployer(Duration.ofSeconds(10)).deploy(APP, settings);
     List<String> removed = deployer(Duration.ofSeconds(10)).undeploy(APP.app());
     assertThat(removed).hasSize(4);
     assertThat(pods).isEmpty();
     assertThat(commands)
         .anySatisfy(c -> assertThat(c).contains("label=app.kubernetes.io/part-of=smart-building"));
+  }
+
+  @Test
+  @DisplayName(
+      "a change of grouping removes the pods the old grouping had and plays the new groups' pods;"
+          + " an unchanged pod stays")
+  void regroupRemovesOldPods() throws Exception {
+    ResourceSettings split = servicesListening();
+    deployer(Duration.ofSeconds(10)).deploy(APP, split);
+    assertThat(pods).hasSize(4);
+    commands.clear();
+    log.clear();
+
+    ResourceSettings grouped =
+        split.withPlacement(Placement.parse("get+filterTemperature+map", APP));
+    DeployResult result = deployer(Duration.ofSeconds(10)).deploy(APP, grouped);
+
+    assertThat(pods.keySet())
+        .containsExactly(
+            "smart-building-moving-avg", "smart-building-get--filter-temperature--map");
+    assertThat(result.changed()).containsExactly("smart-building-get--filter-temperature--map");
+    assertThat(result.unchanged()).containsExactly("smart-building-moving-avg");
+    assertThat(log)
+        .contains(
+            "removed    pod smart-building-get (not in this placement)",
+            "removed    pod smart-building-filter-temperature (not in this placement)",
+            "removed    pod smart-building-map (not in this placement)");
+    // the old pods go before the new one binds their ports
+    int lastRemoval = -1;
+    int play = -1;
+    for (int i = 0; i < commands.size(); i++) {
+      if (commands.get(i).contains("rm")) {
+        lastRemoval = i;
+      } else if (commands.get(i).contains("kube") && play < 0) {
+        play = i;
+      }
+    }
+    assertThat(lastRemoval).isLessThan(play);
+    assertThat(result.entry()).endsWith(":" + (split.podmanBasePort() + 3) + "/");
+
+    deployer(Duration.ofSeconds(10)).deploy(APP, split);
+    assertThat(pods).hasSize(4).doesNotContainKey("smart-building-get--filter-temperature--map");
+  }
+
+  @Test
+  @DisplayName("refuses a ConfigMap in envFrom, which kube play reads only from a file, naming it")
+  void refusesConfigMaps() throws Exception {
+    ResourceSettings base = servicesListening();
+    ResourceSettings withConfigMap =
+        Settings.withPods(
+            base,
+            new PodSettings(
+                Map.of(),
+                Map.of(),
+                PodSettings.parseEnvFrom(
+                    "dyninka.envFrom", "secret:app-token,configmap:app-config"),
+                Map.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                "IfNotPresent",
+                PodSettings.PreStop.SLEEP));
+    assertThatThrownBy(() -> deployer(Duration.ofSeconds(1)).deploy(APP, withConfigMap))
+        .isInstanceOf(DeployException.class)
+        .hasMessageContaining("ConfigMap(s) app-config")
+        .hasMessageContaining("--configmap");
+    assertThat(commands).noneMatch(c -> c.contains("kube"));
   }
 }

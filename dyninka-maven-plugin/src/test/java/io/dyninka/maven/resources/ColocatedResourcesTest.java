@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -106,7 +107,9 @@ class ColocatedResourcesTest {
   }
 
   @Test
-  @DisplayName("one Deployment per group, whose one container runs GroupMain from the first image")
+  @DisplayName(
+      "one Deployment per group, whose one container hosts the group from the first image's own"
+          + " entrypoint")
   void oneDeploymentPerGroup() {
     assertThat(names(headGrouped, Deployment.class))
         .containsExactly("get--filter-temperature--map", "moving-avg");
@@ -114,13 +117,10 @@ class ColocatedResourcesTest {
     assertThat(group.getSpec().getTemplate().getSpec().getContainers()).hasSize(1);
     Container c = group.getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(c.getImage()).startsWith("127.0.0.1:5000/smart-building-get");
-    assertThat(c.getCommand())
-        .startsWith("java")
-        .endsWith(
-            "-cp",
-            "/app/resources:/app/classes:/app/libs/*",
-            "io.dyninka.runtime.group.GroupMain",
-            "smart-building");
+    // The image's entrypoint runs, with the JVM flags the image was built with: its main hosts
+    // the group DYNINKA_GROUP names.
+    assertThat(c.getCommand()).isNullOrEmpty();
+    assertThat(c.getArgs()).isNullOrEmpty();
     assertThat(env(c, "DYNINKA_GROUP")).isEqualTo("get+filterTemperature+map");
     assertThat(env(c, "DYNINKA_PORTS")).isEqualTo("get=8080,filterTemperature=8081,map=8082");
     assertThat(env(c, "PORT")).isNull();
@@ -141,6 +141,59 @@ class ColocatedResourcesTest {
     Deployment split =
         find(KubernetesResourcesTest.parsedBack(settings()), Deployment.class, "moving-avg");
     assertThat(find(headGrouped, Deployment.class, "moving-avg")).isEqualTo(split);
+  }
+
+  @Test
+  @DisplayName("a group's container gets the CPU of all its members, and one member's memory")
+  void groupComputeResources() {
+    Container c =
+        find(headGrouped, Deployment.class, "get--filter-temperature--map")
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+    assertThat(c.getResources().getRequests())
+        .containsEntry("cpu", new Quantity("300m"))
+        .containsEntry("memory", new Quantity("192Mi"));
+    assertThat(c.getResources().getLimits())
+        .containsEntry("memory", new Quantity("256Mi"))
+        .doesNotContainKey("cpu");
+
+    ResourceSettings base = settings();
+    ResourceSettings withCpuLimit =
+        new ResourceSettings(
+                base.registry(),
+                base.tag(),
+                base.images(),
+                base.version(),
+                base.replicas(),
+                Map.of("cpu", "250m", "memory", "192Mi"),
+                Map.of("cpu", "500m", "memory", "256Mi"),
+                base.user(),
+                base.containerPort(),
+                base.podmanBasePort(),
+                base.marathonCpus(),
+                base.marathonMem(),
+                base.marathonPeerUrl(),
+                PodSettings.NONE,
+                Autoscaling.DEFAULT,
+                false)
+            .withPlacement(Placement.parse("get+filterTemperature+map,movingAvg", APP));
+    Container limited =
+        find(
+                KubernetesResourcesTest.parsedBack(withCpuLimit),
+                Deployment.class,
+                "get--filter-temperature--map")
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+    assertThat(limited.getResources().getRequests()).containsEntry("cpu", new Quantity("750m"));
+    assertThat(limited.getResources().getLimits())
+        .containsEntry("cpu", new Quantity("1500m"))
+        .containsEntry("memory", new Quantity("256Mi"));
   }
 
   @Test

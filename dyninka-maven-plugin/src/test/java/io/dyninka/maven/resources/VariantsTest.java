@@ -1,9 +1,12 @@
 package io.dyninka.maven.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.maven.testing.Manifests;
+import io.dyninka.maven.testing.Settings;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -88,5 +91,79 @@ class VariantsTest {
         .isEqualTo("127.0.0.1:5000/smart-building-map:1.0");
     JsonObject avg = group.getJsonArray("apps").getJsonObject(3);
     assertThat(avg.getJsonObject("upgradeStrategy").getInteger("maximumOverCapacity")).isZero();
+  }
+
+  /** TOKEN for every service, LEVEL for map only; a Secret for all, a ConfigMap for map. */
+  static ResourceSettings withEnvironment(String envFrom, Map<String, String> serviceEnvFrom) {
+    return Settings.withPods(
+        SETTINGS,
+        OperatorSettingsTest.pods(
+            Map.of("DYNINKA_TOKEN", "s3cret"),
+            Map.of("map", Map.of("LEVEL", "fine")),
+            envFrom,
+            serviceEnvFrom));
+  }
+
+  @Test
+  @DisplayName("podman: env and envFrom on each pod's container, as on Kubernetes")
+  void podmanEnvironment() {
+    List<Pod> pods =
+        ColocatedVariantsTest.pods(
+            withEnvironment("secret:app-secrets", Map.of("map", "configmap:map-config")));
+    Container get =
+        ColocatedVariantsTest.pod(pods, "smart-building-get").getSpec().getContainers().get(0);
+    Container map =
+        ColocatedVariantsTest.pod(pods, "smart-building-map").getSpec().getContainers().get(0);
+    assertThat(ColocatedVariantsTest.env(get, "DYNINKA_TOKEN")).isEqualTo("s3cret");
+    assertThat(ColocatedVariantsTest.env(get, "LEVEL")).isNull();
+    assertThat(ColocatedVariantsTest.env(map, "LEVEL")).isEqualTo("fine");
+    assertThat(ColocatedVariantsTest.env(map, "PORT")).isEqualTo("9003");
+    assertThat(get.getEnvFrom())
+        .singleElement()
+        .satisfies(from -> assertThat(from.getSecretRef().getName()).isEqualTo("app-secrets"));
+    assertThat(map.getEnvFrom())
+        .extracting(
+            from ->
+                from.getSecretRef() != null
+                    ? "secret:" + from.getSecretRef().getName()
+                    : "configmap:" + from.getConfigMapRef().getName())
+        .containsExactly("secret:app-secrets", "configmap:map-config");
+    assertThat(
+            PodmanResources.configMapsOf(
+                APP, withEnvironment("secret:app-secrets", Map.of("map", "configmap:map-config"))))
+        .containsExactly("map-config");
+    // a group's container has every member's variables and sources
+    Container group =
+        ColocatedVariantsTest.pods(
+                withEnvironment("secret:app-secrets", Map.of("map", "configmap:map-config"))
+                    .withPlacement(io.dyninka.manifest.Placement.parse("get+map", APP)))
+            .get(0)
+            .getSpec()
+            .getContainers()
+            .get(0);
+    assertThat(ColocatedVariantsTest.env(group, "LEVEL")).isEqualTo("fine");
+    assertThat(group.getEnvFrom()).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("marathon: env in each app's env; envFrom is refused, saying why and what to do")
+  void marathonEnvironment() {
+    JsonObject group = MarathonResources.group(APP, withEnvironment("", Map.of()));
+    JsonObject get = ColocatedVariantsTest.app(group, "/smart-building/get").getJsonObject("env");
+    JsonObject map = ColocatedVariantsTest.app(group, "/smart-building/map").getJsonObject("env");
+    assertThat(get.getString("DYNINKA_TOKEN")).isEqualTo("s3cret");
+    assertThat(get.containsKey("LEVEL")).isFalse();
+    assertThat(map.getString("LEVEL")).isEqualTo("fine");
+    assertThat(map.getString("PORT")).isEqualTo("8080");
+
+    assertThatThrownBy(
+            () ->
+                MarathonResources.group(
+                    APP,
+                    withEnvironment("secret:app-secrets", Map.of("map", "configmap:map-config"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(
+            "(secret:app-secrets, configmap:map-config) cannot be given to Marathon")
+        .hasMessageContaining("<env>/<serviceEnv>");
   }
 }

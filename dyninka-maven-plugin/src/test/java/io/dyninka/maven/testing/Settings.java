@@ -1,5 +1,6 @@
 package io.dyninka.maven.testing;
 
+import io.dyninka.maven.resources.PodSettings;
 import io.dyninka.maven.resources.ResourceSettings;
 import java.util.Map;
 
@@ -22,5 +23,27 @@ public final class Settings {
         0.25,
         256,
         ResourceSettings.DEFAULT_MARATHON_PEER_URL);
+  }
+
+  /** {@code settings} with {@code pods} for what an operator sets, and its placement kept. */
+  public static ResourceSettings withPods(ResourceSettings settings, PodSettings pods) {
+    return new ResourceSettings(
+        settings.registry(),
+        settings.tag(),
+        settings.images(),
+        settings.version(),
+        settings.replicas(),
+        settings.requests(),
+        settings.limits(),
+        settings.user(),
+        settings.containerPort(),
+        settings.podmanBasePort(),
+        settings.marathonCpus(),
+        settings.marathonMem(),
+        settings.marathonPeerUrl(),
+        pods,
+        settings.autoscaling(),
+        settings.serviceMonitor(),
+        settings.placement());
   }
 }
