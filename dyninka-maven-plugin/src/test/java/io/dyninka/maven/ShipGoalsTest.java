@@ -237,10 +237,21 @@ class ShipGoalsTest {
         .extracting(d -> d.getMetadata().getName())
         .containsExactly("get--filter-temperature", "map", "moving-avg");
     assertThat(log.infos)
-        .contains(
-            "service 'map' is in no group of 'get+filterTemperature': it runs on its own",
-            "dyninka.colocate groups the Kubernetes resources only: the Marathon and podman"
-                + " files keep one process per service.");
+        .contains("service 'map' is in no group of 'get+filterTemperature': it runs on its own");
+    // the podman and Marathon files follow the same groups
+    assertThat(Files.readString(dir.resolve("target/dyninka/podman/smart-building.yaml")))
+        .contains("name: smart-building-get--filter-temperature")
+        .contains("DYNINKA_GROUP")
+        .doesNotContain("name: smart-building-get\n");
+    assertThat(
+            new io.vertx.core.json.JsonObject(
+                    Files.readString(dir.resolve("target/dyninka/marathon/smart-building.json")))
+                .getJsonArray("apps").stream()
+                    .map(a -> ((io.vertx.core.json.JsonObject) a).getString("id")))
+        .containsExactly(
+            "/smart-building/get--filter-temperature",
+            "/smart-building/map",
+            "/smart-building/moving-avg");
   }
 
   @Test
@@ -360,8 +371,8 @@ class ShipGoalsTest {
 
   @Test
   @DisplayName(
-      "dyninka:deploy of a grouping to podman fails before deploying: it groups on Kubernetes")
-  void colocateOnKubernetesOnly() throws Exception {
+      "dyninka:deploy of a grouping to podman goes on to podman: every target groups services")
+  void colocateOnPodman() throws Exception {
     DeployMojo mojo = new DeployMojo();
     mojo.project = project();
     mojo.classesDirectory = dir.resolve("target/classes").toFile();
@@ -374,11 +385,11 @@ class ShipGoalsTest {
     mojo.port = 8080;
     mojo.marathonPeerUrl = "x";
     mojo.dyninkaDirectory = dir.resolve("target/dyninka").toFile();
+    // the grouping is no reason to refuse: the deploy goes on to podman itself
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoExecutionException.class)
-        .hasMessage(
-            "-Ddyninka.colocate groups services on Kubernetes only; podman runs one process per"
-                + " service: deploy without it, or to Kubernetes");
+        .hasMessageContaining("Cannot run podman-that-is-not-there")
+        .hasMessageNotContaining("dyninka.colocate");
   }
 
   @Test
