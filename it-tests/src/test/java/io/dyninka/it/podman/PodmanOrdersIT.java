@@ -42,9 +42,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * containerized chain and must answer exactly as {@code Flow.runLocal} does. Pods, images and the
  * registry are removed afterwards, also when a step fails.
  *
+ * <p>Then it redeploys the same images grouped ({@code -Ddyninka.colocate}), which must remove the
+ * split pods and answer the same, and back to split.
+ *
  * <p>Needs podman (with runc where crun fails) and docker-registry, as {@code
  * scripts/containers-setup.sh} installs them; skipped without them unless {@code
- * -Ddyninka.it.podman=required}.
+ * -Ddyninka.it.podman=required}. The user project's Maven runs with the outer build's {@code
+ * maven.repo.local}, and offline with {@code -Ddyninka.it.offline=true}.
  */
 @DisplayName(
     "The orders app in containers: build, push, kube play, and the same answers as runLocal")
@@ -113,7 +117,7 @@ class PodmanOrdersIT {
     deployLog = deploy().orFail(List.of("mvn dyninka:deploy")).output();
   }
 
-  private Shell.Result deploy() throws Exception {
+  private Shell.Result deploy(String... more) throws Exception {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -126,6 +130,7 @@ class PodmanOrdersIT {
     if (podman.size() > 1) {
       args.add("-Ddyninka.podman.runtime=" + podman.get(2));
     }
+    args.addAll(List.of(more));
     return Shell.run(
         project, Map.of(), Duration.ofMinutes(5), Shell.mvn(args.toArray(String[]::new)));
   }
@@ -202,13 +207,18 @@ class PodmanOrdersIT {
   @Order(2)
   @DisplayName("the containerized chain gives exactly the answers of Flow.runLocal for 100 orders")
   void matchesRunLocal() throws Exception {
+    answersAsRunLocal(100);
+  }
+
+  /** Sends {@code count} orders to the sink and compares every answer with Flow.runLocal's. */
+  private void answersAsRunLocal(int count) throws Exception {
     Flow<?> local = localFlow();
     Class<?> orderType = load(manifest.source() + "$Order");
     ObjectMapper mapper = codec.mapper();
     Random random = new Random(7);
     String[] countries = {"FR", "DE", "US"};
     int filtered = 0;
-    for (int i = 0; i < 100; i++) {
+    for (int i = 0; i < count; i++) {
       String order =
           new JsonObject()
               .put("id", "c-" + i)
@@ -234,7 +244,7 @@ class PodmanOrdersIT {
         assertThat(answer.headers().firstValue("Server-Timing")).isPresent();
       }
     }
-    assertThat(filtered).isPositive().isLessThan(100);
+    assertThat(filtered).isPositive().isLessThan(count);
   }
 
   @Test
@@ -243,6 +253,74 @@ class PodmanOrdersIT {
   void redeployIsANoOp() throws Exception {
     String again = deploy().orFail(List.of("mvn dyninka:deploy")).output();
     assertThat(again).contains("0 changed, " + manifest.services().size() + " unchanged");
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName(
+      "grouped (validate+skipFree+price,vatRate+invoice): one pod per group from a member's image,"
+          + " the split pods removed, the same answers as runLocal")
+  void groupedAnswersAsSplit() throws Exception {
+    String log =
+        deploy("-Ddyninka.colocate=" + GROUPS).orFail(List.of("mvn dyninka:deploy")).output();
+
+    for (String service : List.of("validate", "skip-free", "price", "vat-rate", "invoice")) {
+      assertThat(log)
+          .contains("removed    pod " + APP + "-" + service + " (not in this placement)");
+    }
+    assertThat(pods())
+        .containsExactlyInAnyOrder(APP + "-validate--skip-free--price", APP + "-vat-rate--invoice");
+    answersAsRunLocal(60);
+    // every member still answers on its own loopback port, as the rest of the app reaches it
+    for (int i = 0; i < manifest.services().size(); i++) {
+      HttpResponse<String> ready =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + (basePort + i) + "/health/ready"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(ready.statusCode()).as(manifest.services().get(i).name()).isEqualTo(200);
+    }
+    // skipFree is called only by price, in process: it counts those requests as over HTTP
+    HttpResponse<String> metrics =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (basePort + 1) + "/metrics"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.body())
+        .containsPattern(
+            "http_server_request_duration_seconds_count\\{[^}]*service=\"skipFree\"[^}]*\\} [1-9]");
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("back to split: the group pods removed, one pod per service, the same answers")
+  void backToSplit() throws Exception {
+    String log = deploy().orFail(List.of("mvn dyninka:deploy")).output();
+
+    assertThat(log)
+        .contains("removed    pod " + APP + "-validate--skip-free--price (not in this placement)");
+    assertThat(pods()).hasSize(manifest.services().size());
+    answersAsRunLocal(30);
+  }
+
+  private static final String GROUPS = "validate+skipFree+price,vatRate+invoice";
+
+  /** The names of the app's pods podman runs. */
+  private List<String> pods() throws Exception {
+    String out =
+        podman(
+                "pod",
+                "ps",
+                "--format",
+                "{{.Name}}",
+                "--filter",
+                "label=app.kubernetes.io/part-of=" + APP)
+            .output()
+            .strip();
+    return out.isEmpty() ? List.of() : List.of(out.split("\\s+"));
   }
 
   private URI sink() {

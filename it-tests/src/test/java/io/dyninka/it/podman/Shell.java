@@ -87,6 +87,15 @@ final class Shell {
             ? Path.of(home, "bin", "mvn").toString()
             : "mvn");
     command.add("-B");
+    // The user project resolves Dyninka from the repository the outer build used, offline if it
+    // was told to be (-Ddyninka.it.offline=true), never from another one.
+    String repository = System.getProperty("maven.repo.local");
+    if (repository != null && !repository.isBlank()) {
+      command.add("-Dmaven.repo.local=" + repository);
+    }
+    if (Boolean.getBoolean("dyninka.it.offline")) {
+      command.add("-o");
+    }
     command.addAll(List.of(args));
     return command;
   }
