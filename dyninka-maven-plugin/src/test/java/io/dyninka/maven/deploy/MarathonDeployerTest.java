@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.Placement;
 import io.dyninka.maven.image.BuiltImage;
 import io.dyninka.maven.image.ImageTarget;
 import io.dyninka.maven.resources.MarathonResources;
 import io.dyninka.maven.resources.ResourceSettings;
 import io.dyninka.maven.testing.Manifests;
+import io.dyninka.maven.testing.Settings;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,6 +93,37 @@ class MarathonDeployerTest {
             "/smart-building/moving-avg");
     assertThat(result.changed()).hasSize(4);
     assertThat(log).contains("ready 4/4");
+  }
+
+  @Test
+  @DisplayName(
+      "a change of grouping PUTs the group with one app per group: the old apps are gone, and"
+          + " the log names them")
+  void regroupRemovesOldApps() throws Exception {
+    deployer(Duration.ofSeconds(10)).deploy(group(Map.of()));
+    JsonObject grouped =
+        MarathonResources.group(
+            APP,
+            Settings.defaults().withPlacement(Placement.parse("get+filterTemperature+map", APP)));
+
+    DeployResult result = deployer(Duration.ofSeconds(10)).deploy(grouped);
+
+    FakeMarathon.Request put = marathon.writes().get(marathon.writes().size() - 1);
+    assertThat(put.method()).isEqualTo("PUT");
+    // a group update replaces the group's apps: Marathon deletes those it no longer lists
+    assertThat(MarathonDeployer.apps(new JsonObject(put.body())))
+        .extracting(a -> a.getString("id"))
+        .containsExactly(
+            "/smart-building/get--filter-temperature--map", "/smart-building/moving-avg");
+    assertThat(result.changed()).contains("/smart-building/get--filter-temperature--map");
+    assertThat(log)
+        .contains(
+            "removed    /smart-building/get, /smart-building/filter-temperature,"
+                + " /smart-building/map (not in this placement)");
+    assertThat(
+            MarathonDeployer.removedApps(new JsonObject(marathon.writes().get(0).body()), grouped))
+        .containsExactly(
+            "/smart-building/get", "/smart-building/filter-temperature", "/smart-building/map");
   }
 
   @Test
