@@ -6,6 +6,7 @@ import io.dyninka.maven.resources.MarathonResources;
 import io.dyninka.maven.resources.PodmanResources;
 import io.dyninka.maven.resources.ResourceFiles;
 import io.dyninka.maven.resources.ResourceSettings;
+import io.dyninka.maven.resources.StateStoreSecret;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -52,6 +53,13 @@ public class ResourcesMojo extends AbstractAppResourcesMojo {
           .info(
               "dyninka.colocate groups the Kubernetes resources only: the Marathon and podman"
                   + " files keep one process per service.");
+    }
+    if (settings.stateStore() != null) {
+      getLog()
+          .info(
+              StateStoreSecret.SECRET
+                  + " scales the stateful services on Kubernetes only: the Marathon and podman"
+                  + " files keep each in one instance.");
     }
     files.put(
         ResourceFiles.marathon(dir, manifest.app()),
