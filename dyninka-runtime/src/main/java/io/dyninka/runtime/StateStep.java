@@ -112,7 +112,7 @@ final class StateStep implements CallStep {
     int loads;
 
     Group(List<Member> members) {
-      this.members = members;
+      this.members = new ArrayList<>(members);
     }
 
     /** The time left to the member whose deadline comes first: the store must answer by then. */
@@ -126,6 +126,19 @@ final class StateStep implements CallStep {
 
     /** Loads what is not cached, then runs every member from the committed state. */
     void attempt() {
+      // A member out of time would make the store's round trip, and so the whole group, time out.
+      members.removeIf(
+          m -> {
+            if (m.call.scope.remainingMillis() > 0) {
+              return false;
+            }
+            m.call.fail(contended("its deadline passed while it waited for its turn"));
+            return true;
+          });
+      if (members.isEmpty()) {
+        context.runOnContext(v -> nextGroup());
+        return;
+      }
       long begin = System.nanoTime();
       state
           .prepare(remainingMillis())
