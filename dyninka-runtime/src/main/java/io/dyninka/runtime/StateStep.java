@@ -20,8 +20,8 @@ import java.util.concurrent.TimeoutException;
  * flight wait, and then run as one <em>group</em>: one after the other on the state in the JVM,
  * committed together in one round trip, answered all after that commit (group commit). Another
  * replica's commit in between is a conflict: the whole group runs again on the new state, at most
- * {@link #MAX_CONFLICTS} times. An invocation that throws commits nothing: the others of its group
- * run again without it.
+ * {@link #MAX_CONFLICTS} times. An invocation that throws commits nothing: the members before it
+ * run again without it and commit, those after it wait for the next group.
  */
 final class StateStep implements CallStep {
 
@@ -184,26 +184,48 @@ final class StateStep implements CallStep {
     }
 
     void ran(int index, FunctionCall.Outcome outcome, Throwable failure) {
+      Member member = members.get(index);
+      boolean ranBefore = false;
+      for (int i = 0; i < index; i++) {
+        ranBefore |= members.get(i).failure == null;
+      }
       if (state.missedEntries()) {
         state.failed();
-        if (++loads >= MAX_LOADS) {
+        if (ranBefore) {
+          // Its changes are mixed with those of the members before it: they run again and commit
+          // without it, while its entries load; it leads the next group.
+          requeueFrom(index);
+        } else if (++loads >= MAX_LOADS) {
           finish(contended("read more than " + MAX_LOADS + " entries not loaded yet"));
-        } else {
-          attempt();
+          return;
         }
+        attempt();
         return;
       }
-      Member member = members.get(index);
-      if (failure != null) {
-        // Its changes are mixed with those of the members before it: back to the committed
-        // state, and those run again without it (on the event loop, so the stack stays short).
-        member.failure = failure;
-        state.failed();
-        context.runOnContext(v -> runFrom(0));
+      if (failure == null) {
+        member.outcome = outcome;
+        runFrom(index + 1);
         return;
       }
-      member.outcome = outcome;
-      runFrom(index + 1);
+      member.failure = failure;
+      state.failed();
+      if (!ranBefore) {
+        // It ran on the committed state, which the fields hold again: the others go on.
+        runFrom(index + 1);
+        return;
+      }
+      // Its changes are mixed with those of the members before it: they run again without it
+      // (on the event loop, so the stack stays short) and commit; those after it wait for the
+      // next group, so that each throw costs one re-run of the members before it at most.
+      requeueFrom(index + 1);
+      context.runOnContext(v -> runFrom(0));
+    }
+
+    /** Puts the members from {@code index} on back at the head of the queue, in their order. */
+    void requeueFrom(int index) {
+      for (int i = members.size() - 1; i >= index; i--) {
+        waiting.addFirst(members.remove(i).call);
+      }
     }
 
     void commit() {
@@ -270,10 +292,8 @@ final class StateStep implements CallStep {
      * first runs alone, the others wait at the head of the queue, in their order.
      */
     void split() {
-      for (int i = members.size() - 1; i > 0; i--) {
-        waiting.addFirst(members.get(i).call);
-      }
-      new Group(List.of(members.get(0))).attempt();
+      requeueFrom(1);
+      attempt();
     }
 
     /** Answers every member as its last run ended (after the commit), then the next group. */

@@ -168,6 +168,34 @@ class ReplicatedStateTest {
   }
 
   @Test
+  @DisplayName(
+      "keyed state on many keys not cached yet keeps exact counts when groups stop to load them")
+  void keyedColdEntries() throws Exception {
+    List<Replica> visits = start("visits", 2);
+    int visitors = 150;
+
+    // Each visitor twice, once on each replica; almost every call reads an entry its replica has
+    // not cached, in the middle of a group.
+    List<Answer> answers =
+        Clients.concurrently(
+            12,
+            visitors * 2,
+            i -> Clients.post(visits.get(i % 2).uri(), "\"visitor-" + i / 2 + "\""));
+
+    Map<String, List<Long>> seen = new HashMap<>();
+    for (int i = 0; i < answers.size(); i++) {
+      Answer answer = answers.get(i);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      seen.computeIfAbsent("visitor-" + i / 2, k -> new ArrayList<>())
+          .add(Long.parseLong(answer.body()));
+    }
+    assertThat(seen).hasSize(visitors);
+    seen.forEach(
+        (visitor, counts) ->
+            assertThat(counts.stream().sorted().toList()).as(visitor).containsExactly(1L, 2L));
+  }
+
+  @Test
   @DisplayName("an asynchronous stateful function runs one at a time: no update lost")
   void asyncSerial() throws Exception {
     Replica later = start("later", 1).get(0);
