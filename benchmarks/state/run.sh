@@ -5,6 +5,8 @@
 #
 #   benchmarks/state/run.sh            # DURATION=15s
 #   DURATION=30s benchmarks/state/run.sh
+#   RUNTIME_CLASSES=/tmp/old-classes benchmarks/state/run.sh   # another build of the runtime, to compare
+#   MVN_FLAGS="-o -Dmaven.repo.local=…" benchmarks/state/run.sh  # flags of the one mvn call
 #
 # Needs redis-server and hey on the PATH, and the runtime's test classes built
 # (mvn -pl dyninka-runtime -am test-compile).
@@ -22,8 +24,8 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-mvn -B -q -pl dyninka-runtime dependency:build-classpath -Dmdep.outputFile="$work/cp" >/dev/null
-cp="dyninka-runtime/target/test-classes:dyninka-runtime/target/classes:$(cat "$work/cp")"
+mvn -B -q ${MVN_FLAGS:-} -pl dyninka-runtime dependency:build-classpath -Dmdep.outputFile="$work/cp" >/dev/null
+cp="dyninka-runtime/target/test-classes:${RUNTIME_CLASSES:-dyninka-runtime/target/classes}:$(cat "$work/cp")"
 
 redis_port=$(free_port)
 redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work" --save '' --appendonly no \

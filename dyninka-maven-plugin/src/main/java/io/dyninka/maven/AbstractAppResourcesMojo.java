@@ -9,6 +9,7 @@ import io.dyninka.maven.image.ImagesFile;
 import io.dyninka.maven.resources.Autoscaling;
 import io.dyninka.maven.resources.PodSettings;
 import io.dyninka.maven.resources.ResourceSettings;
+import io.dyninka.maven.resources.StateStoreSecret;
 import java.io.File;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -45,7 +46,10 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
   @Parameter(property = "dyninka.image.port", defaultValue = "8080")
   int port;
 
-  /** Pods per stateless service; a service with placed state always runs one. */
+  /**
+   * Pods per service that may scale: a stateless one, or a stateful one whose state is in the store
+   * ({@code dyninka.stateStore.secret}); any other stateful service runs one.
+   */
   @Parameter(property = "dyninka.replicas", defaultValue = "1")
   int replicas;
 
@@ -145,7 +149,8 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
   String preStop;
 
   /**
-   * Whether each service that may scale (the stateless ones) gets a HorizontalPodAutoscaler on CPU.
+   * Whether each service that may scale (a stateless one, or a stateful one with {@code
+   * dyninka.stateStore.secret}) gets a HorizontalPodAutoscaler on CPU.
    */
   @Parameter(property = "dyninka.hpa", defaultValue = "true")
   boolean hpa;
@@ -169,6 +174,20 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
    */
   @Parameter(property = Colocation.PROPERTY)
   String colocate;
+
+  /**
+   * The Kubernetes Secret whose key {@code dyninka.stateStore.secretKey} holds the state store's
+   * address ({@code redis://host:port[/db]}): the stateful services read {@code
+   * DYNINKA_STATE_STORE} from it, and then take {@code dyninka.replicas}, rolling updates and an
+   * autoscaler like the stateless ones. Empty: each stateful service keeps its state in its one
+   * pod.
+   */
+  @Parameter(property = StateStoreSecret.SECRET)
+  String stateStoreSecret;
+
+  /** The key of {@code dyninka.stateStore.secret} that holds the store's address. */
+  @Parameter(property = StateStoreSecret.KEY, defaultValue = StateStoreSecret.DEFAULT_KEY)
+  String stateStoreSecretKey;
 
   /** Whether a Prometheus Operator ServiceMonitor scrapes the app's services. */
   @Parameter(property = "dyninka.serviceMonitor", defaultValue = "false")
@@ -237,23 +256,24 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
           recorded.user() != null ? recorded.user() : ContainerUser.parse(user);
       int containerPort = recorded.port() != null ? recorded.port() : port;
       return new ResourceSettings(
-          registry == null ? "" : registry,
-          tag,
-          images,
-          project.getVersion(),
-          replicas,
-          requests,
-          limits,
-          containerUser,
-          containerPort,
-          podmanBasePort,
-          marathonCpus,
-          marathonMem,
-          marathonPeerUrl,
-          podSettings(manifest),
-          autoscaling(),
-          serviceMonitor,
-          placement);
+              registry == null ? "" : registry,
+              tag,
+              images,
+              project.getVersion(),
+              replicas,
+              requests,
+              limits,
+              containerUser,
+              containerPort,
+              podmanBasePort,
+              marathonCpus,
+              marathonMem,
+              marathonPeerUrl,
+              podSettings(manifest),
+              autoscaling(),
+              serviceMonitor,
+              placement)
+          .withStateStore(StateStoreSecret.of(stateStoreSecret, stateStoreSecretKey));
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

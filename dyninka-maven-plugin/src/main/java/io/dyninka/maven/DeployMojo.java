@@ -9,6 +9,7 @@ import io.dyninka.maven.deploy.TargetDetector;
 import io.dyninka.maven.deploy.TargetSettings;
 import io.dyninka.maven.image.ImageNames;
 import io.dyninka.maven.resources.ResourceSettings;
+import io.dyninka.maven.resources.StateStoreSecret;
 import java.io.File;
 import java.net.URI;
 import java.time.Duration;
@@ -77,6 +78,15 @@ public class DeployMojo extends AbstractAppResourcesMojo {
                 + detection.reason()
                 + ")");
     ResourceSettings settings = resourceSettings(manifest);
+    if (detection.target() != Target.KUBERNETES && settings.stateStore() != null) {
+      throw new MojoExecutionException(
+          "-D"
+              + StateStoreSecret.SECRET
+              + " names a Kubernetes Secret; "
+              + detection.target().id()
+              + " keeps each stateful service in one instance: deploy without it, or to"
+              + " Kubernetes");
+    }
     boolean tlsVerify = !(insecure || ImageNames.isLoopbackRegistry(registry));
     TargetSettings targetSettings =
         targetSettings(

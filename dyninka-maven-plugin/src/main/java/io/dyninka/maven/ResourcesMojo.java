@@ -6,6 +6,7 @@ import io.dyninka.maven.resources.MarathonResources;
 import io.dyninka.maven.resources.PodmanResources;
 import io.dyninka.maven.resources.ResourceFiles;
 import io.dyninka.maven.resources.ResourceSettings;
+import io.dyninka.maven.resources.StateStoreSecret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,13 @@ public class ResourcesMojo extends AbstractAppResourcesMojo {
           KubernetesResources.toYaml(PodmanResources.generate(manifest, settings)));
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
+    }
+    if (settings.stateStore() != null) {
+      getLog()
+          .info(
+              StateStoreSecret.SECRET
+                  + " scales the stateful services on Kubernetes only: the Marathon and podman"
+                  + " files keep each in one instance.");
     }
     try {
       ResourceFiles.writeAll(files);

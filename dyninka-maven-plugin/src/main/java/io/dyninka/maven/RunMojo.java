@@ -90,6 +90,20 @@ public class RunMojo extends AbstractDyninkaMojo {
   @Parameter(property = Colocation.PROPERTY)
   String colocate;
 
+  /**
+   * JVMs per service: {@code invoice=2,price=3}, or a number for every service that may have
+   * several (the stateless ones; the stateful ones with {@code dyninka.stateStore}). Default one.
+   */
+  @Parameter(property = RunSettings.REPLICAS)
+  String replicas;
+
+  /**
+   * The state store of the stateful services, {@code redis://host:port[/db]}: given to them as
+   * {@code DYNINKA_STATE_STORE}, so their state outlives the run and they may run as replicas.
+   */
+  @Parameter(property = RunSettings.STATE_STORE)
+  String stateStore;
+
   /** Skips {@code dyninka:run}. */
   @Parameter(property = "dyninka.run.skip", defaultValue = "false")
   boolean skipRun;
@@ -106,6 +120,7 @@ public class RunMojo extends AbstractDyninkaMojo {
   protected void executeInternal(AppManifest manifest) throws MojoExecutionException {
     RunSettings settings = settings();
     Placement placement = Colocation.placement(colocate, manifest, getLog());
+    Map<String, Integer> replicaCounts = replicasOf(settings, manifest, placement);
     List<Path> classpath = classpath();
     getLog()
         .info(
@@ -118,7 +133,10 @@ public class RunMojo extends AbstractDyninkaMojo {
                     : " in " + placement.groups().size() + " processes (" + placement + ")"));
     RunningApp app;
     try {
-      app = settings.launcher(classpath, new ServiceLogLines(getLog())).start(manifest, placement);
+      app =
+          settings
+              .launcher(classpath, new ServiceLogLines(getLog()), replicaCounts)
+              .start(manifest, placement);
     } catch (LaunchException e) {
       throw new MojoExecutionException(LaunchFailures.describe(e, settings), e);
     } catch (RuntimeException e) {
@@ -227,9 +245,21 @@ public class RunMojo extends AbstractDyninkaMojo {
               jvmFlags,
               defaultJvmFlags,
               readinessTimeout,
-              duration),
+              duration,
+              replicas,
+              stateStore),
           // the base Mojo has already put the command line over these values
           new Properties());
+    } catch (InvalidSettingException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Integer> replicasOf(
+      RunSettings settings, AppManifest manifest, Placement placement)
+      throws MojoExecutionException {
+    try {
+      return settings.replicasOf(manifest, placement);
     } catch (InvalidSettingException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

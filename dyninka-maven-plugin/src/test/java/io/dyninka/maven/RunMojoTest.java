@@ -148,6 +148,57 @@ class RunMojoTest {
   }
 
   @Test
+  @DisplayName("dyninka.replicas: starts each replica as a JVM of its own, listed in the table")
+  void replicas() throws Exception {
+    RunMojo mojo = mojo(List.of("get", "sum"), List.of(FakeService.class, FakeService.class));
+    mojo.duration = 1;
+    mojo.replicas = "get=3";
+
+    mojo.execute();
+
+    for (String name : List.of("get", "get#2", "get#3", "sum \\(entry\\)")) {
+      assertThat(log.infos)
+          .as(name)
+          .anyMatch(line -> line.matches(name + "\\s+http://127\\.0\\.0\\.1:\\d+\\s+\\d+"));
+    }
+    assertThat(log.infos).noneMatch(line -> line.startsWith("sum#2"));
+    assertThat(ProcessHandle.current().descendants()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "dyninka.replicas of a stateful service without a store fails before anything starts")
+  void replicasOfStatefulWithoutStore() throws Exception {
+    RunMojo mojo = mojo(List.of("get", "sum"), List.of(FakeService.class, FakeService.class));
+    AppManifest stateful =
+        new AppManifest(
+            "shop",
+            "org.example.App",
+            List.of(
+                ServiceManifest.builder("get")
+                    .kubeName("get")
+                    .mainClass(FakeService.class.getName())
+                    .build(),
+                ServiceManifest.builder("sum")
+                    .kubeName("sum")
+                    .mainClass(FakeService.class.getName())
+                    .input("get", "java.lang.String")
+                    .placed("org.example.App#total")
+                    .build()),
+            "sum");
+    Manifests.write(dir.resolve("classes"), stateful);
+    mojo.duration = 1;
+    mojo.replicas = "sum=2";
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("dyninka.replicas asks for 2 replicas of 'sum', which has placed")
+        .hasMessageContaining("-Ddyninka.stateStore=redis://");
+    assertThat(log.infos).noneMatch(line -> line.startsWith("Starting"));
+    assertThat(ProcessHandle.current().descendants()).isEmpty();
+  }
+
+  @Test
   @DisplayName("dyninka.colocate: a bad grouping fails naming every problem before anything starts")
   void badGrouping() throws Exception {
     RunMojo mojo = mojo(List.of("get", "sum"), List.of(FakeService.class, FakeService.class));

@@ -7,17 +7,21 @@ import io.dyninka.runtime.state.StateStoreUnavailable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Invokes a stateful function whose placed state lives in a state store, in place of {@link
- * InvokeStep}: one invocation at a time per replica (the next waits for the previous commit); each
- * one runs on the last committed state and commits all its changes in one atomic check of every
- * version it read. Another replica's commit in between is a conflict: the function runs again on
- * the new state, at most {@link #MAX_CONFLICTS} times. A function that throws commits nothing. The
- * answer goes out only after the commit.
+ * InvokeStep}: one invocation at a time per replica, each on the state the one before left, and one
+ * atomic check of every version read per commit. Invocations that arrive while a commit is in
+ * flight wait, and then run as one <em>group</em>: one after the other on the state in the JVM,
+ * committed together in one round trip, answered all after that commit (group commit). Another
+ * replica's commit in between is a conflict: the whole group runs again on the new state, at most
+ * {@link #MAX_CONFLICTS} times. An invocation that throws commits nothing: the members before it
+ * run again without it and commit, those after it wait for the next group.
  */
 final class StateStep implements CallStep {
 
@@ -28,6 +32,12 @@ final class StateStep implements CallStep {
 
   /** Runs that may stop to load an entry not cached yet: one per new entry an invocation reads. */
   static final int MAX_LOADS = 64;
+
+  /**
+   * The most invocations committed together: enough to carry a replica's whole queue under load,
+   * few enough that a group lost to a conflict is cheap to run again.
+   */
+  static final int MAX_GROUP = 64;
 
   private final PlacedState state;
   private final FunctionCall function;
@@ -64,123 +74,245 @@ final class StateStep implements CallStep {
 
   @Override
   public void handle(Call call) {
-    if (busy) {
-      waiting.add(call);
+    waiting.add(call);
+    if (!busy) {
+      busy = true;
+      nextGroup();
+    }
+  }
+
+  /** Starts a group with every invocation waiting, up to {@link #MAX_GROUP}. */
+  private void nextGroup() {
+    if (waiting.isEmpty()) {
+      busy = false;
       return;
     }
-    busy = true;
-    attempt(call, 0, 0);
+    List<Member> members = new ArrayList<>(Math.min(waiting.size(), MAX_GROUP));
+    while (!waiting.isEmpty() && members.size() < MAX_GROUP) {
+      members.add(new Member(waiting.poll()));
+    }
+    new Group(members).attempt();
   }
 
-  private void attempt(Call call, int conflicts, int loads) {
-    long begin = System.nanoTime();
-    state
-        .prepare(call.scope.remainingMillis())
-        .onComplete(
-            (loaded, loadFailure) -> {
-              record("load", loadFailure == null ? "ok" : "failed", begin);
-              if (loadFailure != null) {
-                finish(call, unavailable(loadFailure));
-                return;
-              }
-              run(call, conflicts, loads);
-            });
-  }
+  /** One invocation of a group, and how its last run ended. */
+  private static final class Member {
+    final Call call;
+    FunctionCall.Outcome outcome;
+    Throwable failure;
 
-  private void run(Call call, int conflicts, int loads) {
-    try {
-      state.install();
-      // An ASYNC function whose future never completes must not hold up every later invocation.
-      long deadline = Math.max(1, call.scope.remainingMillis());
-      function
-          .run(context, new Arguments(call.arguments.clone()))
-          .timeout(deadline, TimeUnit.MILLISECONDS)
-          .recover(failure -> Future.failedFuture(unfinished(failure, deadline)))
-          .onComplete((outcome, failure) -> ran(call, conflicts, loads, outcome, failure));
-    } catch (RuntimeException | Error e) {
-      ran(call, conflicts, loads, null, e);
+    Member(Call call) {
+      this.call = call;
     }
   }
 
-  private void ran(
-      Call call, int conflicts, int loads, FunctionCall.Outcome outcome, Throwable failure) {
-    if (state.missedEntries()) {
-      state.failed();
-      if (loads + 1 >= MAX_LOADS) {
-        finish(call, contended("read more than " + MAX_LOADS + " entries not loaded yet"));
+  /** Invocations run one after the other on the state in the JVM, and committed as one. */
+  private final class Group {
+    final List<Member> members;
+    int conflicts;
+    int loads;
+
+    Group(List<Member> members) {
+      this.members = new ArrayList<>(members);
+    }
+
+    /** The time left to the member whose deadline comes first: the store must answer by then. */
+    long remainingMillis() {
+      long least = Long.MAX_VALUE;
+      for (Member m : members) {
+        least = Math.min(least, m.call.scope.remainingMillis());
+      }
+      return least;
+    }
+
+    /** Loads what is not cached, then runs every member from the committed state. */
+    void attempt() {
+      // A member out of time would make the store's round trip, and so the whole group, time out.
+      members.removeIf(
+          m -> {
+            if (m.call.scope.remainingMillis() > 0) {
+              return false;
+            }
+            m.call.fail(contended("its deadline passed while it waited for its turn"));
+            return true;
+          });
+      if (members.isEmpty()) {
+        context.runOnContext(v -> nextGroup());
         return;
       }
-      attempt(call, conflicts, loads + 1);
-      return;
-    }
-    if (failure != null) {
-      state.failed();
-      finish(call, failure);
-      return;
-    }
-    List<Change> changes;
-    try {
-      changes = state.changes();
-    } catch (RuntimeException e) {
-      state.failed();
-      finish(call, e);
-      return;
-    }
-    long begin = System.nanoTime();
-    state
-        .commit(changes, conflicts > 0, call.scope.remainingMillis())
-        .onComplete(
-            (commit, commitFailure) -> {
-              record(
-                  "commit",
-                  commitFailure != null
-                      ? "failed"
-                      : commit.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                  begin);
-              if (commitFailure != null) {
-                state.uncertain();
-                finish(call, unavailable(commitFailure));
-                return;
-              }
-              switch (commit.outcome()) {
-                case COMMITTED -> {
-                  state.committed(changes);
-                  call.outcome = outcome;
-                  finish(call, null);
+      long begin = System.nanoTime();
+      state
+          .prepare(remainingMillis())
+          .onComplete(
+              (loaded, loadFailure) -> {
+                record("load", loadFailure == null ? "ok" : "failed", begin);
+                if (loadFailure != null) {
+                  finish(unavailable(loadFailure));
+                  return;
                 }
-                case CONFLICT -> {
-                  state.conflicted(commit.moved());
-                  if (conflicts + 1 >= MAX_CONFLICTS) {
-                    finish(
-                        call, contended(MAX_CONFLICTS + " tries lost to other replicas' commits"));
-                  } else {
-                    attempt(call, conflicts + 1, loads);
-                  }
+                for (Member m : members) {
+                  m.failure = null;
+                  m.outcome = null;
                 }
-                case WAIT -> {
-                  state.failed();
-                  if (call.scope.remainingMillis() <= WAIT_MILLIS) {
-                    finish(call, contended("other replicas held the turn until the deadline"));
-                  } else {
-                    context.owner().setTimer(WAIT_MILLIS, id -> attempt(call, conflicts, loads));
-                  }
-                }
-              }
-            });
-  }
+                state.install();
+                runFrom(0);
+              });
+    }
 
-  /** Answers the call (after its commit), then starts the next waiting one on a fresh turn. */
-  private void finish(Call call, Throwable failure) {
-    if (failure == null) {
-      call.resume(next);
-    } else {
-      call.fail(failure);
+    /** Runs the members from {@code index} on, skipping those that threw in this attempt. */
+    void runFrom(int index) {
+      int i = index;
+      while (i < members.size() && members.get(i).failure != null) {
+        i++;
+      }
+      if (i == members.size()) {
+        commit();
+        return;
+      }
+      int at = i;
+      Member member = members.get(at);
+      try {
+        // An ASYNC function whose future never completes must not hold up every later invocation.
+        long deadline = Math.max(1, member.call.scope.remainingMillis());
+        function
+            .run(context, new Arguments(member.call.arguments.clone()))
+            .timeout(deadline, TimeUnit.MILLISECONDS)
+            .recover(failure -> Future.failedFuture(unfinished(failure, deadline)))
+            .onComplete((outcome, failure) -> ran(at, outcome, failure));
+      } catch (RuntimeException | Error e) {
+        ran(at, null, e);
+      }
     }
-    Call following = waiting.poll();
-    if (following == null) {
-      busy = false;
-    } else {
-      context.runOnContext(v -> attempt(following, 0, 0));
+
+    void ran(int index, FunctionCall.Outcome outcome, Throwable failure) {
+      Member member = members.get(index);
+      boolean ranBefore = false;
+      for (int i = 0; i < index; i++) {
+        ranBefore |= members.get(i).failure == null;
+      }
+      if (state.missedEntries()) {
+        state.failed();
+        if (ranBefore) {
+          // Its changes are mixed with those of the members before it: they run again and commit
+          // without it, while its entries load; it leads the next group.
+          requeueFrom(index);
+        } else if (++loads >= MAX_LOADS) {
+          finish(contended("read more than " + MAX_LOADS + " entries not loaded yet"));
+          return;
+        }
+        attempt();
+        return;
+      }
+      if (failure == null) {
+        member.outcome = outcome;
+        runFrom(index + 1);
+        return;
+      }
+      member.failure = failure;
+      state.failed();
+      if (!ranBefore) {
+        // It ran on the committed state, which the fields hold again: the others go on.
+        runFrom(index + 1);
+        return;
+      }
+      // Its changes are mixed with those of the members before it: they run again without it
+      // (on the event loop, so the stack stays short) and commit; those after it wait for the
+      // next group, so that each throw costs one re-run of the members before it at most.
+      requeueFrom(index + 1);
+      context.runOnContext(v -> runFrom(0));
+    }
+
+    /** Puts the members from {@code index} on back at the head of the queue, in their order. */
+    void requeueFrom(int index) {
+      for (int i = members.size() - 1; i >= index; i--) {
+        waiting.addFirst(members.remove(i).call);
+      }
+    }
+
+    void commit() {
+      if (members.stream().allMatch(m -> m.failure != null)) {
+        // Each ran on the committed state, and changed nothing: there is nothing to commit.
+        answer();
+        return;
+      }
+      List<Change> changes;
+      try {
+        changes = state.changes();
+      } catch (RuntimeException e) {
+        state.failed();
+        if (members.size() > 1) {
+          split();
+        } else {
+          finish(e);
+        }
+        return;
+      }
+      long begin = System.nanoTime();
+      state
+          .commit(changes, conflicts > 0, remainingMillis())
+          .onComplete(
+              (commit, commitFailure) -> {
+                record(
+                    "commit",
+                    commitFailure != null
+                        ? "failed"
+                        : commit.outcome().name().toLowerCase(Locale.ROOT),
+                    begin);
+                if (commitFailure != null) {
+                  state.uncertain();
+                  finish(unavailable(commitFailure));
+                  return;
+                }
+                switch (commit.outcome()) {
+                  case COMMITTED -> {
+                    state.committed(changes);
+                    answer();
+                  }
+                  case CONFLICT -> {
+                    state.conflicted(commit.moved());
+                    if (++conflicts >= MAX_CONFLICTS) {
+                      finish(contended(MAX_CONFLICTS + " tries lost to other replicas' commits"));
+                    } else {
+                      attempt();
+                    }
+                  }
+                  case WAIT -> {
+                    state.failed();
+                    if (remainingMillis() <= WAIT_MILLIS) {
+                      finish(contended("other replicas held the turn until the deadline"));
+                    } else {
+                      context.owner().setTimer(WAIT_MILLIS, id -> attempt());
+                    }
+                  }
+                }
+              });
+    }
+
+    /**
+     * The group's state cannot be written as JSON, and which member made it so is unknown: the
+     * first runs alone, the others wait at the head of the queue, in their order.
+     */
+    void split() {
+      requeueFrom(1);
+      attempt();
+    }
+
+    /** Answers every member as its last run ended (after the commit), then the next group. */
+    void answer() {
+      for (Member m : members) {
+        if (m.failure != null) {
+          m.call.fail(m.failure);
+        } else {
+          m.call.outcome = m.outcome;
+          m.call.resume(next);
+        }
+      }
+      context.runOnContext(v -> nextGroup());
+    }
+
+    /** Answers every member with {@code failure}: nothing of the group was committed. */
+    void finish(Throwable failure) {
+      members.forEach(m -> m.call.fail(failure));
+      context.runOnContext(v -> nextGroup());
     }
   }
 

@@ -10,20 +10,16 @@ import java.util.Map;
 
 /**
  * A HorizontalPodAutoscaler (autoscaling/v2, on CPU) for each service that may scale: the stateless
- * ones. A service with placed state keeps it in its one JVM (the plugin configures no state store),
- * so it never gets one. The Deployment of an autoscaled service leaves its replicas to the
- * autoscaler: a redeploy that set them would undo its scaling.
+ * ones, and the stateful ones whose state is in the store ({@link StateStoreSecret}). A stateful
+ * service without a store keeps its state in its one JVM, so it never gets one. The Deployment of
+ * an autoscaled service leaves its replicas to the autoscaler: a redeploy that set them would undo
+ * its scaling.
  */
 final class AutoscalerStep implements ResourceStep {
 
   @Override
   public String name() {
     return "autoscaler";
-  }
-
-  /** Whether more than one pod of the service may serve it: its state does not live in the JVM. */
-  static boolean mayScale(ServiceManifest service) {
-    return !service.stateful();
   }
 
   @Override
@@ -34,11 +30,11 @@ final class AutoscalerStep implements ResourceStep {
     }
     AppManifest app = model.app();
     for (ServiceManifest s : app.services()) {
-      if (!mayScale(s)) {
+      if (!model.settings().scalesOnKubernetes(s)) {
         continue;
       }
       Deployment deployment = model.deployment(s);
-      int min = scaling.minFor(model.settings().replicasOf(s));
+      int min = scaling.minFor(model.settings().kubernetesReplicasOf(s));
       deployment.getSpec().setReplicas(null);
       Map<String, String> labels = new LinkedHashMap<>(Labels.selector(app, s));
       labels.putAll(Labels.ofApp(app));

@@ -124,7 +124,7 @@ final class ColocationStep implements ResourceStep {
     List<ServiceManifest> members = group.members().stream().map(m -> member(app, m)).toList();
     String name = kubeName(app, group);
     Map<String, String> selector = selector(app, group);
-    boolean stateful = members.stream().anyMatch(ServiceManifest::stateful);
+    boolean pinned = !members.stream().allMatch(model.settings()::scalesOnKubernetes);
     boolean holdsSink = group.members().contains(app.sink());
 
     List<Container> containers = new ArrayList<>();
@@ -140,8 +140,8 @@ final class ColocationStep implements ResourceStep {
     rename(deployment.getSpec().getTemplate().getMetadata(), name, group, holdsSink);
     deployment.getSpec().getSelector().setMatchLabels(selector);
     deployment.getSpec().getTemplate().getMetadata().getLabels().putAll(selector);
-    if (stateful) {
-      // two JVMs would split the state of a stateful member: one pod, replaced, not rolled
+    if (pinned) {
+      // two JVMs would split the state of a stateful member without a store: one pod, replaced
       deployment.getSpec().setReplicas(1);
       deployment.getSpec().getStrategy().setType("Recreate");
       deployment.getSpec().getStrategy().setRollingUpdate(null);
@@ -205,7 +205,7 @@ final class ColocationStep implements ResourceStep {
           .getPorts()
           .forEach(p -> p.setTargetPort(new IntOrString(portOf(model, placement, m.name()))));
     }
-    regroupAutoscalers(model, group, members, name, selector, stateful);
+    regroupAutoscalers(model, group, members, name, selector, pinned);
   }
 
   /** The members' variables, which one process must agree on, and the group's own two. */
@@ -257,7 +257,7 @@ final class ColocationStep implements ResourceStep {
 
   /**
    * One autoscaler for a group whose members may all scale, in place of the members' own; none when
-   * a member is stateful (its group keeps one pod).
+   * a member is stateful without a store (its group keeps one pod).
    */
   private static void regroupAutoscalers(
       KubernetesModel model,
@@ -265,7 +265,7 @@ final class ColocationStep implements ResourceStep {
       List<ServiceManifest> members,
       String name,
       Map<String, String> selector,
-      boolean stateful) {
+      boolean pinned) {
     Set<String> memberNames = new LinkedHashSet<>();
     members.forEach(m -> memberNames.add(m.kubeName()));
     HorizontalPodAutoscaler first = null;
@@ -278,7 +278,7 @@ final class ColocationStep implements ResourceStep {
         kept.add(watcher);
       }
     }
-    if (first != null && !stateful) {
+    if (first != null && !pinned) {
       rename(first.getMetadata(), name, group, group.members().contains(model.app().sink()));
       first.getMetadata().getLabels().putAll(selector);
       first.getSpec().getScaleTargetRef().setName(name);

@@ -36,6 +36,7 @@ public final class KubernetesResources {
             new ImageDigestStep(),
             new ImagePullStep(),
             new EnvironmentStep(),
+            new StateStoreStep(),
             new ProbesStep(),
             new GracefulShutdownStep(),
             new SecurityContextStep(),

@@ -39,7 +39,8 @@ public record PodSettings(
   public static final String IMAGE_PULL_POLICY = "dyninka.imagePullPolicy";
   public static final String PRE_STOP = "dyninka.preStop";
 
-  private static final List<String> RESERVED_ENV = List.of("PORT", "DYNINKA_PEERS");
+  private static final List<String> RESERVED_ENV =
+      List.of("PORT", "DYNINKA_PEERS", "DYNINKA_STATE_STORE", "DYNINKA_STATE_STORE_PASSWORD");
   private static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
 
   /** Nothing set: the generated pods as they were before any of these settings. */
@@ -70,7 +71,9 @@ public record PodSettings(
             "<env>/<serviceEnv> set "
                 + reserved
                 + ", which Dyninka sets itself (PORT from dyninka.image.port, DYNINKA_PEERS from"
-                + " the app's services): remove it");
+                + " the app's services, DYNINKA_STATE_STORE and its password from the Secret "
+                + StateStoreSecret.SECRET
+                + " names, so that the YAML never holds them): remove it");
       }
     }
     if (!PULL_POLICIES.contains(imagePullPolicy)) {

@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param tag the image tag, when no build recorded the images
  * @param images the images of the last {@code dyninka:build}, by service; empty when none
  * @param version the app version, for the {@code app.kubernetes.io/version} label
- * @param replicas pods per stateless service; a service with placed state always has one
+ * @param replicas pods per service that may scale: a stateless one, or on Kubernetes a stateful one
+ *     whose state is in the store {@code stateStore} names; any other stateful service has one
  * @param requests CPU and memory requests, e.g. {@code cpu=100m, memory=128Mi}
  * @param limits CPU and memory limits
  * @param user the numeric user and group the containers run as
@@ -32,6 +33,9 @@ import java.util.Optional;
  * @param pods what an operator sets on the pods: environment, sink callers, image pulls, preStop
  * @param autoscaling the HorizontalPodAutoscaler of each service that may scale
  * @param serviceMonitor whether a Prometheus Operator ServiceMonitor scrapes the app's services
+ * @param placement which services share a process; null for one process per service
+ * @param stateStore the Secret with the state store's address on Kubernetes; null for none, which
+ *     keeps each stateful service in one pod
  */
 public record ResourceSettings(
     String registry,
@@ -50,7 +54,8 @@ public record ResourceSettings(
     PodSettings pods,
     Autoscaling autoscaling,
     boolean serviceMonitor,
-    Placement placement) {
+    Placement placement,
+    StateStoreSecret stateStore) {
 
   public static final String DEFAULT_MARATHON_PEER_URL =
       "http://{app}-{kubeName}.marathon.l4lb.thisdcos.directory:80";
@@ -90,6 +95,47 @@ public record ResourceSettings(
         pods,
         autoscaling,
         serviceMonitor,
+        null,
+        null);
+  }
+
+  /** Settings with the services grouped as {@code placement} says, and no state store. */
+  public ResourceSettings(
+      String registry,
+      String tag,
+      Map<String, BuiltImage> images,
+      String version,
+      int replicas,
+      Map<String, String> requests,
+      Map<String, String> limits,
+      ContainerUser user,
+      int containerPort,
+      int podmanBasePort,
+      double marathonCpus,
+      int marathonMem,
+      String marathonPeerUrl,
+      PodSettings pods,
+      Autoscaling autoscaling,
+      boolean serviceMonitor,
+      Placement placement) {
+    this(
+        registry,
+        tag,
+        images,
+        version,
+        replicas,
+        requests,
+        limits,
+        user,
+        containerPort,
+        podmanBasePort,
+        marathonCpus,
+        marathonMem,
+        marathonPeerUrl,
+        pods,
+        autoscaling,
+        serviceMonitor,
+        placement,
         null);
   }
 
@@ -112,7 +158,31 @@ public record ResourceSettings(
         pods,
         autoscaling,
         serviceMonitor,
-        placement);
+        placement,
+        stateStore);
+  }
+
+  /** These settings with the stateful services' state in the store {@code secret} names. */
+  public ResourceSettings withStateStore(StateStoreSecret secret) {
+    return new ResourceSettings(
+        registry,
+        tag,
+        images,
+        version,
+        replicas,
+        requests,
+        limits,
+        user,
+        containerPort,
+        podmanBasePort,
+        marathonCpus,
+        marathonMem,
+        marathonPeerUrl,
+        pods,
+        autoscaling,
+        serviceMonitor,
+        placement,
+        secret);
   }
 
   /** Which services share a process ({@code dyninka.colocate}); every one alone without it. */
@@ -206,8 +276,24 @@ public record ResourceSettings(
         .toList();
   }
 
-  /** The replicas of a service: state placed in a service lives in one JVM, so it gets one. */
+  /**
+   * The replicas of a service where no state store is configured (Marathon, podman): state placed
+   * in a service lives in one JVM, so it gets one.
+   */
   public int replicasOf(ServiceManifest service) {
     return service.stateful() ? 1 : replicas;
+  }
+
+  /**
+   * Whether several pods of a service may serve it on Kubernetes, and a rollout may run an old and
+   * a new one side by side: it has no placed state, or its state is in the store.
+   */
+  public boolean scalesOnKubernetes(ServiceManifest service) {
+    return !service.stateful() || stateStore != null;
+  }
+
+  /** The pods of a service on Kubernetes: {@code replicas} if it may scale, else one. */
+  public int kubernetesReplicasOf(ServiceManifest service) {
+    return scalesOnKubernetes(service) ? replicas : 1;
   }
 }

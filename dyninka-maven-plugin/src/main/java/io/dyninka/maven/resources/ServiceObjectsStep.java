@@ -11,7 +11,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 /**
  * Creates a Deployment and a Service per service, both named after its kube name: a peer without
  * {@code DYNINKA_PEERS} is {@code http://<kubeName>}, so the Service listens on port 80. A service
- * with placed state keeps one replica and is replaced, not rolled: two JVMs would split its state.
+ * with placed state and no state store keeps one replica and is replaced, not rolled: two JVMs
+ * would split its state. With a store ({@link StateStoreSecret}) it is deployed as a stateless one.
  */
 final class ServiceObjectsStep implements ResourceStep {
 
@@ -33,13 +34,13 @@ final class ServiceObjectsStep implements ResourceStep {
               .withName(s.kubeName())
               .endMetadata()
               .withNewSpec()
-              .withReplicas(settings.replicasOf(s))
+              .withReplicas(settings.kubernetesReplicasOf(s))
               .withRevisionHistoryLimit(3)
               .withNewSelector()
               .withMatchLabels(Labels.selector(app, s))
               .endSelector()
               .withNewStrategy()
-              .withType(s.stateful() ? "Recreate" : "RollingUpdate")
+              .withType(settings.scalesOnKubernetes(s) ? "RollingUpdate" : "Recreate")
               .endStrategy()
               .withNewTemplate()
               .withNewMetadata()

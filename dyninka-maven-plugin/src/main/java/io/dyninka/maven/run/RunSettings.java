@@ -1,7 +1,10 @@
 package io.dyninka.maven.run;
 
+import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.Placement;
 import io.dyninka.runtime.launch.JvmFlags;
 import io.dyninka.runtime.launch.LocalLauncher;
+import io.dyninka.runtime.state.StoreAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,18 +22,25 @@ import java.util.function.Consumer;
  * @param jvmFlags the options of every service JVM
  * @param readinessTimeout how long all services together may take to be ready
  * @param duration how long to run before stopping by itself; zero runs until Ctrl-C
+ * @param replicas how many JVMs of each service
  */
 public record RunSettings(
     Map<String, String> environment,
     JvmFlags jvmFlags,
     Duration readinessTimeout,
-    Duration duration) {
+    Duration duration,
+    ReplicaCounts replicas) {
 
   public static final String ENVIRONMENT = "dyninka.run.environment";
   public static final String JVM_FLAGS = "dyninka.run.jvmFlags";
   public static final String DEFAULT_JVM_FLAGS = "dyninka.run.defaultJvmFlags";
   public static final String READINESS_TIMEOUT = "dyninka.run.readinessTimeout";
   public static final String DURATION = "dyninka.run.duration";
+  public static final String REPLICAS = "dyninka.replicas";
+  public static final String STATE_STORE = "dyninka.stateStore";
+
+  /** The runtime's setting that {@link #STATE_STORE} gives the services. */
+  static final String STATE_STORE_ENV = "DYNINKA_STATE_STORE";
 
   public RunSettings {
     environment = Map.copyOf(environment);
@@ -43,7 +53,29 @@ public record RunSettings(
       String jvmFlags,
       boolean defaultJvmFlags,
       int readinessTimeoutSeconds,
-      int durationSeconds) {}
+      int durationSeconds,
+      String replicas,
+      String stateStore) {
+
+    /** Without replicas or a store: one JVM of each service, state in the JVM. */
+    public PomValues(
+        Map<String, String> environment,
+        String environmentVariables,
+        String jvmFlags,
+        boolean defaultJvmFlags,
+        int readinessTimeoutSeconds,
+        int durationSeconds) {
+      this(
+          environment,
+          environmentVariables,
+          jvmFlags,
+          defaultJvmFlags,
+          readinessTimeoutSeconds,
+          durationSeconds,
+          null,
+          null);
+    }
+  }
 
   /**
    * Resolves the settings.
@@ -81,13 +113,40 @@ public record RunSettings(
       throw new InvalidSettingException(
           DURATION, "must be 0 (run until Ctrl-C) or a number of seconds, not " + duration);
     }
+    String store = commandLine.getProperty(STATE_STORE, pom.stateStore());
+    if (store != null && !store.isBlank()) {
+      try {
+        StoreAddress.parse(store, null);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidSettingException(STATE_STORE, "is not a store: " + e.getMessage());
+      }
+      environment.put(STATE_STORE_ENV, store.strip());
+    }
     return new RunSettings(
-        environment, jvmFlags, Duration.ofSeconds(readiness), Duration.ofSeconds(duration));
+        environment,
+        jvmFlags,
+        Duration.ofSeconds(readiness),
+        Duration.ofSeconds(duration),
+        ReplicaCounts.parse(commandLine.getProperty(REPLICAS, pom.replicas())));
   }
 
-  /** A launcher with these settings. */
-  public LocalLauncher launcher(List<Path> classpath, Consumer<String> logSink) {
-    return LocalLauncher.builder()
+  /**
+   * The JVMs of each service that runs more than once; a stateful service has a store when {@link
+   * #STATE_STORE}, the environment or Maven's own environment sets {@code DYNINKA_STATE_STORE}.
+   *
+   * @throws InvalidSettingException as {@link ReplicaCounts#of}
+   */
+  public Map<String, Integer> replicasOf(AppManifest app, Placement placement) {
+    String store = environment.getOrDefault(STATE_STORE_ENV, System.getenv(STATE_STORE_ENV));
+    return replicas.of(app, placement, store != null && !store.isBlank());
+  }
+
+  /** A launcher with these settings, starting {@code replicas} of the services named there. */
+  public LocalLauncher launcher(
+      List<Path> classpath, Consumer<String> logSink, Map<String, Integer> replicas) {
+    LocalLauncher.Builder launcher = LocalLauncher.builder();
+    replicas.forEach(launcher::replicas);
+    return launcher
         .classpath(classpath)
         // One-line JUL records, so that ServiceLogLines can put them at their level.
         .jvmFlags(JvmFlags.of(ServiceLogLines.JUL_FORMAT_FLAG).with(jvmFlags.flags()))
