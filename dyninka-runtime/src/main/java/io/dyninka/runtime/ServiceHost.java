@@ -181,7 +181,7 @@ public final class ServiceHost {
 
   /** Turns not-ready, undeploys every instance of this service, then flushes its spans. */
   public Future<Void> stop() {
-    setup.ready(false);
+    setup.drain();
     return Future.all(deployments.stream().map(vertx::undeploy).toList())
         .<Void>mapEmpty()
         .eventually(() -> vertx.executeBlocking(() -> closeObservability()));
@@ -197,7 +197,7 @@ public final class ServiceHost {
    * balancers see it, then finish what is in flight (within the grace period) and exit.
    */
   private void shutdown() {
-    setup.ready(false);
+    setup.drain();
     long grace = setup.config().shutdownGrace().toMillis();
     try {
       Thread.sleep(setup.config().drainDelay().toMillis());

@@ -101,6 +101,12 @@ final class ServiceVerticle extends VerticleBase {
         .exceptionHandler(this::handleConnectionFailure)
         .requestHandler(
             request -> {
+              if (setup.draining()) {
+                // Answered, but the caller must not send another request on this connection: the
+                // listener closes soon, and with it every idle connection. A Dyninka caller also
+                // takes this as the sign that the replica is leaving (see UpstreamClient).
+                request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+              }
               // A pull between services is a GET / without a body: the hot path, which skips
               // the router's per-request context. Everything else goes through the router.
               if (request.method() == HttpMethod.GET && "/".equals(request.path())) {
