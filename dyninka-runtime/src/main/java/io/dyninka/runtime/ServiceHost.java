@@ -61,10 +61,10 @@ public final class ServiceHost {
     try {
       AppManifest manifest = loadManifest(app);
       HostConfig config = HostConfig.fromEnvironment();
-      VertxOptions options = new VertxOptions();
+      VertxOptions options = Processors.vertxOptions();
       vertx = Vertx.vertx(options);
       Dyninka.bind(vertx);
-      int instances = config.instances() > 0 ? config.instances() : options.getEventLoopPoolSize();
+      int instances = Processors.instances(config, options);
       ServiceHost host = start(vertx, manifest, service, function, config, instances).await();
       Runtime.getRuntime().addShutdownHook(new Thread(host::shutdown, "dyninka-shutdown"));
       exitWithParent(System.getenv(PARENT_PID_ENV));
