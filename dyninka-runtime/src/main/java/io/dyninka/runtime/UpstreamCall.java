@@ -90,6 +90,15 @@ final class UpstreamCall {
       return;
     }
     response = answered.result();
+    if (response.statusCode() == 426 && upgradesToTls(response.getHeader(HttpHeaders.UPGRADE))) {
+      // A TLS listener answered a pull in plain HTTP: a TLS failure, not an answer to pass on.
+      response.body();
+      done.fail(
+          new SSLException(
+              "it takes only TLS (426 Upgrade Required), and this service pulls in plain HTTP: give"
+                  + " it DYNINKA_TLS_CERT, DYNINKA_TLS_KEY and DYNINKA_TLS_CA"));
+      return;
+    }
     String connection = response.getHeader(HttpHeaders.CONNECTION);
     if ("close".equalsIgnoreCase(connection)) {
       // A draining service's answer: pass over this replica while it stops (Target).
@@ -109,6 +118,10 @@ final class UpstreamCall {
             read.result(),
             response.getHeader(HttpHeaders.CONTENT_TYPE),
             response.getHeader(ServerTiming.HEADER)));
+  }
+
+  private static boolean upgradesToTls(String upgrade) {
+    return upgrade != null && upgrade.regionMatches(true, 0, "TLS/", 0, 4);
   }
 
   /**
