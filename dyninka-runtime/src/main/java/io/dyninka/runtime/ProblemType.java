@@ -16,6 +16,7 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+  TLS_REQUIRED("tls-required", "TLS required", 426),
   HEADER_TOO_LARGE("header-too-large", "Request header fields too large", 431),
   FUNCTION_FAILED("function-failed", "Service function failed", 500),
   OUTPUT_NOT_JSON("output-not-json", "Output is not JSON", 500),

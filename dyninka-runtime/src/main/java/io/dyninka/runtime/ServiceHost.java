@@ -71,10 +71,10 @@ public final class ServiceHost {
     try {
       AppManifest manifest = loadManifest(app);
       HostConfig config = HostConfig.fromEnvironment();
-      VertxOptions options = new VertxOptions();
+      VertxOptions options = Processors.vertxOptions();
       vertx = Vertx.vertx(options);
       Dyninka.bind(vertx);
-      int instances = config.instances() > 0 ? config.instances() : options.getEventLoopPoolSize();
+      int instances = Processors.instances(config, options);
       ServiceHost host = start(vertx, manifest, service, function, config, instances).await();
       Runtime.getRuntime().addShutdownHook(new Thread(host::shutdown, "dyninka-shutdown"));
       exitWithParent(System.getenv(PARENT_PID_ENV));
@@ -191,7 +191,7 @@ public final class ServiceHost {
 
   /** Turns not-ready, undeploys every instance of this service, then flushes its spans. */
   public Future<Void> stop() {
-    setup.ready(false);
+    setup.drain();
     return Future.all(deployments.stream().map(vertx::undeploy).toList())
         .<Void>mapEmpty()
         .eventually(() -> vertx.executeBlocking(() -> closeObservability()));
@@ -207,7 +207,7 @@ public final class ServiceHost {
    * balancers see it, then finish what is in flight (within the grace period) and exit.
    */
   private void shutdown() {
-    setup.ready(false);
+    setup.drain();
     long grace = setup.config().shutdownGrace().toMillis();
     try {
       Thread.sleep(setup.config().drainDelay().toMillis());

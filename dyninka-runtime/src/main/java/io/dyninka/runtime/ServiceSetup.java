@@ -31,6 +31,7 @@ final class ServiceSetup {
   private final byte[] expectedAuthorization;
   private final Buffer manifestJson;
   private final AtomicBoolean ready = new AtomicBoolean();
+  private final AtomicBoolean draining = new AtomicBoolean();
   private final System.Logger log;
   private final ServiceTls tls;
   private final StoreAddress stateStore;
@@ -183,5 +184,19 @@ final class ServiceSetup {
 
   void ready(boolean value) {
     ready.set(value);
+  }
+
+  /**
+   * Whether the service is stopping: from then on every request it reads is still answered, with
+   * {@code Connection: close}, so that its callers stop reusing their connections to it.
+   */
+  boolean draining() {
+    return draining.get();
+  }
+
+  /** Stopping: not ready, and draining. */
+  void drain() {
+    ready.set(false);
+    draining.set(true);
   }
 }

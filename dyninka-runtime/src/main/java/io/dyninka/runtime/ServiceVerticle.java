@@ -101,6 +101,12 @@ final class ServiceVerticle extends VerticleBase {
         .exceptionHandler(this::handleConnectionFailure)
         .requestHandler(
             request -> {
+              if (setup.draining()) {
+                // Answered, but the caller must not send another request on this connection: the
+                // listener closes soon, and with it every idle connection. A Dyninka caller also
+                // takes this as the sign that the replica is leaving (see UpstreamClient).
+                request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+              }
               // A pull between services is a GET / without a body: the hot path, which skips
               // the router's per-request context. Everything else goes through the router.
               if (request.method() == HttpMethod.GET && "/".equals(request.path())) {
@@ -162,19 +168,29 @@ final class ServiceVerticle extends VerticleBase {
     }
   }
 
-  /** A connection that failed before it spoke HTTP: a refused TLS handshake, logged once. */
+  /**
+   * A connection that failed before it spoke HTTP: a refused TLS handshake, logged once. Plain HTTP
+   * on the TLS listener is logged, with its caller's address, where it is answered (the tls
+   * package's PlainHttpRefusal).
+   */
   private void handleConnectionFailure(Throwable failure) {
+    if (causedBy(failure, io.netty.handler.ssl.NotSslRecordException.class)) {
+      return;
+    }
     if (failure instanceof javax.net.ssl.SSLException
         || failure instanceof io.netty.handler.codec.DecoderException) {
       LOG.warning(
-          () ->
-              "service "
-                  + setup.name()
-                  + " refused a TLS connection: "
-                  + (failure instanceof io.netty.handler.ssl.NotSslRecordException
-                      ? "not TLS (plain HTTP to a TLS service?)"
-                      : failure.getMessage()));
+          () -> "service " + setup.name() + " refused a TLS connection: " + failure.getMessage());
     }
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   int actualPort() {

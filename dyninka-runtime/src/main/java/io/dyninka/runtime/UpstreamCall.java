@@ -7,11 +7,14 @@ import io.vertx.core.Completable;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * One pull from an upstream service, through all its attempts: connect, send, read the answer, and
@@ -32,6 +35,7 @@ final class UpstreamCall {
   private final Completable<Answer> done;
   private final boolean idempotent;
   private int attempt;
+  private int replica;
   private HttpClientResponse response;
 
   UpstreamCall(
@@ -53,7 +57,8 @@ final class UpstreamCall {
   }
 
   void start() {
-    URI peer = target.nextReplica();
+    replica = target.nextReplica();
+    URI peer = target.replica(replica);
     long remaining = Math.max(1, scope.remainingMillis());
     RequestOptions options =
         new RequestOptions()
@@ -85,6 +90,20 @@ final class UpstreamCall {
       return;
     }
     response = answered.result();
+    if (response.statusCode() == 426 && upgradesToTls(response.getHeader(HttpHeaders.UPGRADE))) {
+      // A TLS listener answered a pull in plain HTTP: a TLS failure, not an answer to pass on.
+      response.body();
+      done.fail(
+          new SSLException(
+              "it takes only TLS (426 Upgrade Required), and this service pulls in plain HTTP: give"
+                  + " it DYNINKA_TLS_CERT, DYNINKA_TLS_KEY and DYNINKA_TLS_CA"));
+      return;
+    }
+    String connection = response.getHeader(HttpHeaders.CONNECTION);
+    if ("close".equalsIgnoreCase(connection)) {
+      // A draining service's answer: pass over this replica while it stops (Target).
+      target.leaving(replica);
+    }
     response.body().onComplete(this::onBody);
   }
 
@@ -101,13 +120,36 @@ final class UpstreamCall {
             response.getHeader(ServerTiming.HEADER)));
   }
 
-  /** The upstream may have started on it: only an idempotent service is asked again. */
+  private static boolean upgradesToTls(String upgrade) {
+    return upgrade != null && upgrade.regionMatches(true, 0, "TLS/", 0, 4);
+  }
+
+  /**
+   * The upstream may have started on it: only an idempotent service is asked again, or one that
+   * cannot have read the request: {@link #unread}.
+   */
   private void lost(Throwable failure) {
-    if (idempotent) {
+    if (idempotent || unread(failure)) {
       retryOrFail(failure);
     } else {
       done.fail(failure);
     }
+  }
+
+  /**
+   * Whether the request was lost unread: its connection closed before any byte of the answer, to a
+   * replica that said it is leaving. A Dyninka service that stops answers every request it has
+   * read, within its grace, and says {@code Connection: close} on each answer from the moment it
+   * was told to stop. What it closes unanswered is a connection that was idle as it stopped, onto
+   * which this pull went out at that moment: Vert.x drops a request that reaches a connection being
+   * shut down, before any handler sees it. So the request did not run and may be sent again, to the
+   * next replica, whatever the upstream does (state, side effects, a body, which is sent again as
+   * it was). Not covered: a replica that dies, or whose grace runs out, while it stops.
+   */
+  private boolean unread(Throwable failure) {
+    return (failure instanceof HttpClosedException
+            || failure instanceof IOException && !(failure instanceof SSLException))
+        && target.leaving(replica, System.nanoTime());
   }
 
   private void retryOrFail(Throwable failure) {

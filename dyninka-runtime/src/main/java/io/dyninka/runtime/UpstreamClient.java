@@ -21,6 +21,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.PoolOptions;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,19 +55,71 @@ final class UpstreamClient implements Upstream {
     /** The pull meters of this upstream, or null when metrics are off. */
     final PullMetrics metrics;
 
+    /**
+     * Until when (System.nanoTime) each replica is taken to be leaving: it answered a pull with
+     * {@code Connection: close}, as a draining Dyninka service does. A time passed: not leaving.
+     */
+    private final long[] leavingUntil;
+
+    private final long leavingNanos;
+    private boolean anyLeaving;
     private int turn;
 
     private Target(
-        List<URI> replicas, CircuitBreaker breaker, boolean idempotent, PullMetrics metrics) {
+        List<URI> replicas,
+        CircuitBreaker breaker,
+        boolean idempotent,
+        PullMetrics metrics,
+        long leavingNanos) {
       this.replicas = replicas;
       this.breaker = breaker;
       this.idempotent = idempotent;
       this.metrics = metrics;
+      this.leavingUntil = new long[replicas.size()];
+      Arrays.fill(leavingUntil, System.nanoTime());
+      this.leavingNanos = leavingNanos;
     }
 
-    /** The next replica, in turn. */
-    URI nextReplica() {
-      return replicas.get(Math.floorMod(turn++, replicas.size()));
+    /**
+     * The index of the next replica, in turn, passing over those leaving while another is not: a
+     * leaving replica still answers, but its connections are about to close. With every replica
+     * leaving, or only one (a Kubernetes Service), in turn as ever.
+     */
+    int nextReplica() {
+      int size = replicas.size();
+      if (anyLeaving) {
+        long now = System.nanoTime();
+        int chosen = -1;
+        anyLeaving = false;
+        for (int i = 0; i < size; i++) {
+          int index = Math.floorMod(turn + i, size);
+          if (leavingUntil[index] - now > 0) {
+            anyLeaving = true;
+          } else if (chosen < 0) {
+            chosen = index;
+          }
+        }
+        if (chosen >= 0) {
+          turn = chosen + 1;
+          return chosen;
+        }
+      }
+      return Math.floorMod(turn++, size);
+    }
+
+    URI replica(int index) {
+      return replicas.get(index);
+    }
+
+    /** Replica {@code index} said that it is leaving. */
+    void leaving(int index) {
+      leavingUntil[index] = System.nanoTime() + leavingNanos;
+      anyLeaving = true;
+    }
+
+    /** Whether replica {@code index} said that it is leaving, and may still be stopping. */
+    boolean leaving(int index, long now) {
+      return leavingUntil[index] - now > 0;
     }
   }
 
@@ -119,6 +172,14 @@ final class UpstreamClient implements Upstream {
             .with(options)
             .with(new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(config.maxInFlight()))
             .build();
+  }
+
+  /**
+   * How long a replica that said it is leaving is taken to be: as long as a stopping service may
+   * still hold connections, its drain delay and grace (the same settings across an app).
+   */
+  private static long leavingNanos(HostConfig config) {
+    return config.drainDelay().plus(config.shutdownGrace()).toNanos();
   }
 
   /** Half the head timeout (the same setting across an app), at least a second. */
@@ -299,7 +360,9 @@ final class UpstreamClient implements Upstream {
         pulls = metrics.pulls(service);
         pulls.watchBreaker(() -> breakerState(breaker));
       }
-      target = new Target(peers.of(service), breaker, setup.idempotent(service), pulls);
+      target =
+          new Target(
+              peers.of(service), breaker, setup.idempotent(service), pulls, leavingNanos(config));
       targets.put(service, target);
     }
     return target;

@@ -25,6 +25,7 @@ class ProblemTypeTest {
             "https://dyninka.io/problems/method-not-allowed 405",
             "https://dyninka.io/problems/payload-too-large 413",
             "https://dyninka.io/problems/unsupported-media-type 415",
+            "https://dyninka.io/problems/tls-required 426",
             "https://dyninka.io/problems/header-too-large 431",
             "https://dyninka.io/problems/function-failed 500",
             "https://dyninka.io/problems/output-not-json 500",

@@ -5,6 +5,7 @@ import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.Placement;
 import io.dyninka.runtime.ColocatedServices;
 import io.dyninka.runtime.HostConfig;
+import io.dyninka.runtime.Processors;
 import io.dyninka.runtime.ServiceFunction;
 import io.dyninka.runtime.ServiceHost;
 import io.vertx.core.Future;
@@ -46,10 +47,10 @@ public final class GroupMain {
       List<String> members = members(group, manifest);
       Map<String, Integer> ports = MemberPorts.parse(System.getenv(MemberPorts.ENV), members);
       HostConfig config = HostConfig.fromEnvironment();
-      VertxOptions options = new VertxOptions();
+      VertxOptions options = Processors.vertxOptions();
       vertx = Vertx.vertx(options);
       Dyninka.bind(vertx);
-      int instances = config.instances() > 0 ? config.instances() : options.getEventLoopPoolSize();
+      int instances = Processors.instances(config, options);
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
       List<ServiceHost> hosts =
           start(

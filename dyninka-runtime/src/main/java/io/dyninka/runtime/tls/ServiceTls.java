@@ -102,7 +102,10 @@ public final class ServiceTls {
     }
   }
 
-  /** The listener: TLS with this service's certificate, and the client's required. */
+  /**
+   * The listener: TLS with this service's certificate, and the client's required; a plain-HTTP
+   * caller is answered {@code 426} ({@link PlainHttpRefusal}).
+   */
   public HttpServerOptions server(HttpServerOptions options) {
     if (!listenTls) {
       return options;
@@ -111,7 +114,8 @@ public final class ServiceTls {
         .setSsl(true)
         .setKeyCertOptions(keyCert)
         .setTrustOptions(trust)
-        .setClientAuth(requireClientCertificate ? ClientAuth.REQUIRED : ClientAuth.NONE);
+        .setClientAuth(requireClientCertificate ? ClientAuth.REQUIRED : ClientAuth.NONE)
+        .setSslEngineOptions(new PlainHttpRefusal(service));
   }
 
   /**

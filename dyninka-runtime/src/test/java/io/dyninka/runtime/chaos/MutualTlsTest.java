@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The chaos app (source, twice, sink) over mutual TLS, each service a JVM of its own with
  * certificates made on the fly: the chain answers; an expired certificate, one of a foreign CA, one
- * of a service that is no caller, and plain HTTP are refused, with a line in the callee's log and a
- * problem at the caller.
+ * of a service that is no caller, and plain HTTP one way or the other are refused, with a line in
+ * the callee's log and a problem at the caller.
  */
 @DisplayName("Services over mutual TLS")
 class MutualTlsTest {
@@ -110,7 +110,7 @@ class MutualTlsTest {
 
   @Test
   @DisplayName(
-      "answer a pull of an upstream with a bad certificate with a 502, and refuse plain HTTP")
+      "answer a pull of an upstream with a bad certificate with a 502 naming the handshake")
   void badUpstreams() throws Exception {
     Instant now = Instant.now();
     ca.issue(APP, "twice", now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)))
@@ -137,21 +137,70 @@ class MutualTlsTest {
       sink.close();
       twice.close();
     }
-    // A service without TLS pulling one with it: refused, and the callee says why. The caller
-    // cannot tell a TLS listener from one that closes on it: a 502 or, when the closed pull is
-    // not answered before the deadline, a 504 (see docs/security.md).
-    ServiceJvm plain =
-        new ServiceJvm(APP, "twice", ServiceJvm.freePort(), Map.of("DYNINKA_PEERS", peers));
-    jvms.add(plain);
-    plain.startLogging(dir.resolve("plain.log"));
-    HttpResponse<String> answer =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(plain.url() + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as(answer.body()).isIn(502, 504);
-    assertThat(answer.body()).contains("upstream 'source'");
-    awaitLog("source", "not TLS (plain HTTP to a TLS service?)", 1);
+  }
+
+  @Test
+  @DisplayName(
+      "answer a plain-HTTP pull of a TLS service, and a TLS pull of a plain one, with 502"
+          + " upstream-tls; the TLS service logs the caller's address")
+  void plainAndTlsMixed() throws Exception {
+    ServiceJvm source = start("source", "source", Map.of());
+    ServiceJvm plain = plain("twice", Map.of("DYNINKA_PEERS", "source=" + source.url()));
+
+    HttpResponse<String> answer = plainGet(plain);
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(502);
+    assertThat(answer.headers().firstValue("content-type")).contains("application/problem+json");
+    assertThat(answer.body())
+        .contains("https://dyninka.io/problems/upstream-tls")
+        .contains("upstream 'source'")
+        .contains("takes only TLS")
+        .contains("DYNINKA_TLS_CERT");
+    awaitLog("source", "plain HTTP received on its TLS listener from 127.0.0.1:", 1);
+    assertThat(log("source")).doesNotContain("refused a TLS connection");
+    // Anyone else (curl) calling it in plain HTTP is told what to do, too.
+    HttpResponse<String> direct = plainGet(source);
+    assertThat(direct.statusCode()).isEqualTo(426);
+    assertThat(direct.headers().firstValue("upgrade"))
+        .hasValueSatisfying(u -> u.startsWith("TLS/"));
+    assertThat(direct.body()).contains("https://dyninka.io/problems/tls-required");
+
+    // The reverse: a service with TLS pulling one without it.
+    ServiceJvm plainSource = plain("source", Map.of());
+    ServiceJvm tlsTwice =
+        start("twice", "twice", Map.of("DYNINKA_PEERS", "source=" + plainSource.url()));
+    ServiceJvm sink =
+        start(
+            "sink",
+            "sink",
+            Map.of("DYNINKA_PEERS", "twice=" + tlsTwice.url(), "DYNINKA_SINK_TLS", "tls"));
+
+    HttpResponse<String> reverse = get(sink, client(null));
+
+    assertThat(reverse.statusCode()).as(reverse.body()).isEqualTo(502);
+    assertThat(reverse.body())
+        .contains("https://dyninka.io/problems/upstream-tls")
+        .contains("upstream 'source'")
+        .contains("TLS handshake");
+  }
+
+  /** {@code service} without TLS, its log in {@code plain-<service>.log}. */
+  private ServiceJvm plain(String service, Map<String, String> settings) throws Exception {
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("DYNINKA_RETRIES", "0");
+    env.put("DYNINKA_TIMEOUT_MS", "60000");
+    ServiceJvm jvm = new ServiceJvm(APP, service, ServiceJvm.freePort(), env);
+    jvms.add(jvm);
+    return jvm.startLogging(dir.resolve("plain-" + service + ".log"));
+  }
+
+  private static HttpResponse<String> plainGet(ServiceJvm service) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(service.url() + "/"))
+                .timeout(Duration.ofSeconds(90))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private ServiceJvm start(String service, String cert, Map<String, String> settings)
