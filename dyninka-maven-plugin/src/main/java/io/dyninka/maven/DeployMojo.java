@@ -5,6 +5,7 @@ import io.dyninka.maven.deploy.DeployException;
 import io.dyninka.maven.deploy.DeployResult;
 import io.dyninka.maven.deploy.Deployer;
 import io.dyninka.maven.deploy.Deployers;
+import io.dyninka.maven.deploy.Target;
 import io.dyninka.maven.deploy.TargetDetector;
 import io.dyninka.maven.deploy.TargetSettings;
 import io.dyninka.maven.image.ImageNames;
