@@ -5,13 +5,15 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Kubernetes client on a Vert.x of its own. The goal closes both before it returns, also on
- * failure: Netty threads left running after Maven closed the plugin's class loader print {@code
- * NoClassDefFoundError}s after BUILD FAILURE.
+ * failure, and waits for Netty's global executor to stop: Netty threads left running after Maven
+ * closed the plugin's class loader print {@code NoClassDefFoundError}s after BUILD FAILURE.
  *
  * <p>A cluster that is not there must fail in seconds: fabric8 retries a refused connection ten
  * times with a growing back-off (22 s), which helps a flaky API server but not a wrong kubeconfig.
@@ -19,6 +21,9 @@ import io.vertx.core.VertxOptions;
 public final class KubernetesConnection implements AutoCloseable {
 
   static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+  /** Netty's global executor stops a second after its last task; this bounds the wait. */
+  private static final long GLOBAL_EXECUTOR_STOP_SECONDS = 5;
 
   private final Vertx vertx;
   private final KubernetesClient client;
@@ -63,6 +68,21 @@ public final class KubernetesConnection implements AutoCloseable {
       client.close();
     } finally {
       vertx.close().await();
+      awaitGlobalExecutorStopped();
+    }
+  }
+
+  /**
+   * Closing Vert.x hands Netty's termination work to its {@link GlobalEventExecutor}, whose thread
+   * outlives the close by its quiet second: the thread must have ended before the goal returns.
+   */
+  private static void awaitGlobalExecutorStopped() {
+    try {
+      GlobalEventExecutor.INSTANCE.awaitInactivity(GLOBAL_EXECUTOR_STOP_SECONDS, TimeUnit.SECONDS);
+    } catch (IllegalStateException neverStarted) {
+      // Nothing ran on it: no thread to wait for.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -212,6 +212,46 @@ public final class ErrorMessages {
         step, service, inputs, parameters);
   }
 
+  /**
+   * A {@code then} step whose service does not take what the flow before it yields.
+   *
+   * @param written the Flow call, {@code .then}
+   */
+  public static String thenInput(
+      String written, String step, String method, String takes, String yields) {
+    return String.format(
+        "%s(%s): %s takes %s, but the flow before it yields %s; put a step that turns %s into %s"
+            + " before it, or use a service that takes %s",
+        written, step, method, takes, yields, yields, takes, yields);
+  }
+
+  /** A {@code Flow.zip} whose two flows yield what its function takes, but the other way round. */
+  public static String zipSwapped(
+      String step,
+      String method,
+      String takesFirst,
+      String takesSecond,
+      String firstYields,
+      String secondYields) {
+    return String.format(
+        "Flow.zip(first, second, %s): %s takes (%s, %s), but first yields %s and second yields %s;"
+            + " swap first and second",
+        step, method, takesFirst, takesSecond, firstYields, secondYields);
+  }
+
+  /**
+   * A {@code Flow.zip} one of whose flows yields what its function does not take.
+   *
+   * @param side {@code first} or {@code second}, as {@code Flow.zip} names its flows
+   */
+  public static String zipInput(
+      String step, String side, String method, String takes, String yields) {
+    return String.format(
+        "Flow.zip(first, second, %s): the %s parameter of %s takes %s, but %s yields %s; end %s"
+            + " with a step that yields %s, or use a service that takes %s there",
+        step, side, method, takes, side, yields, side, takes, yields);
+  }
+
   public static String serviceNotAccessible(String method, String pkg) {
     return String.format(
         "@Service method %s is not visible from package %s, where its generated service class"

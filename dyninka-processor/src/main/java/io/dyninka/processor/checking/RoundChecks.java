@@ -23,6 +23,7 @@ public final class RoundChecks {
   private final PlacedFieldValidator placedFields;
   private final PlacedAccessValidator placedAccess;
   private final DataflowValidator dataflows;
+  private final StepInputValidator stepInputs;
   private final AppNameRegistry appNames = new AppNameRegistry();
 
   public RoundChecks(Elements elements, Types types, DeclarationPaths paths) {
@@ -30,6 +31,7 @@ public final class RoundChecks {
     this.placedFields = new PlacedFieldValidator(elements, paths);
     this.placedAccess = new PlacedAccessValidator(elements, paths);
     this.dataflows = new DataflowValidator(elements);
+    this.stepInputs = new StepInputValidator(types);
   }
 
   /** Forgets what belongs to the last round (its types and trees). */
@@ -63,6 +65,7 @@ public final class RoundChecks {
         () -> {
           List<ValidationReport> reports = new ArrayList<>();
           reports.add(dataflows.validate(app));
+          reports.add(stepInputs.validate(app));
           reports.add(appNames.claim(app));
           for (ExecutableElement service : app.services()) {
             reports.add(serviceReports.getOrDefault(service, ValidationReport.empty()));

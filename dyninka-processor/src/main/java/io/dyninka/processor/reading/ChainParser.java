@@ -26,6 +26,7 @@ final class ChainParser {
 
   private final FlowSyntax syntax;
   private final StepResolver steps;
+  private final WrittenTypeReader writtenTypes;
   private final CompilationUnitTree unit;
 
   /** The Flow variables in scope, by name: a later declaration of a name hides an earlier one. */
@@ -36,9 +37,14 @@ final class ChainParser {
   /** The variable whose initializer is being read: a use of it there is a cycle. */
   private String defining;
 
-  ChainParser(FlowSyntax syntax, StepResolver steps, CompilationUnitTree unit) {
+  ChainParser(
+      FlowSyntax syntax,
+      StepResolver steps,
+      WrittenTypeReader writtenTypes,
+      CompilationUnitTree unit) {
     this.syntax = syntax;
     this.steps = steps;
+    this.writtenTypes = writtenTypes;
     this.unit = unit;
   }
 
@@ -59,7 +65,9 @@ final class ChainParser {
           return super.visitVariable(variable, unused);
         }
         String name = variable.getName().toString();
-        FlowVariable flow = new FlowVariable(name, new SourceSite.InTree(variable, unit));
+        FlowVariable flow =
+            new FlowVariable(
+                name, new SourceSite.InTree(variable, unit), writtenTypes.ofVariable(variable));
         defining = name;
         flow.define(parse(initializer));
         defining = null;
@@ -148,7 +156,11 @@ final class ChainParser {
   private RawHead head(MethodInvocationTree call) {
     switch (FlowSyntax.methodName(call)) {
       case "input":
-        return new RawHead.RequestBody(new SourceSite.InTree(call, unit));
+        return new RawHead.RequestBody(
+            new SourceSite.InTree(call, unit),
+            call.getArguments().size() == 1 && call.getTypeArguments().isEmpty()
+                ? writtenTypes.ofClassLiteral(call.getArguments().get(0))
+                : new WrittenType.Unknown());
       case "zip":
         List<? extends ExpressionTree> arguments = call.getArguments();
         if (arguments.size() != 3) {
@@ -170,6 +182,7 @@ final class ChainParser {
         kind,
         steps.resolve(argument, kind.inputs()),
         new SourceSite.InTree(where, unit),
-        where.toString());
+        where.toString(),
+        !call.getTypeArguments().isEmpty());
   }
 }

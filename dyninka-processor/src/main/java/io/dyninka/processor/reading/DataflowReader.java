@@ -45,6 +45,7 @@ public final class DataflowReader {
         new ChainParser(
             new FlowSyntax(types, owner, unit),
             new StepResolver(elements, types, owner, unit),
+            new WrittenTypeReader(types, owner, unit),
             unit);
     List<RawChain> chains = parser.chainsOf(body);
     return new RawApp(

@@ -14,13 +14,20 @@ public final class FlowVariable {
 
   private final String name;
   private final SourceSite declaration;
+  private final WrittenType declaredType;
   private final List<SourceSite> reassignments = new ArrayList<>();
   private RawChain chain;
   private int uses;
 
+  /** A variable whose item type is its chain's, as javac infers it. */
   FlowVariable(String name, SourceSite declaration) {
+    this(name, declaration, new WrittenType.Inferred());
+  }
+
+  FlowVariable(String name, SourceSite declaration, WrittenType declaredType) {
     this.name = name;
     this.declaration = declaration;
+    this.declaredType = declaredType;
   }
 
   public String name() {
@@ -30,6 +37,11 @@ public final class FlowVariable {
   /** Where it is declared. */
   public SourceSite declaration() {
     return declaration;
+  }
+
+  /** The item type its declaration names: {@code Rate} of {@code Flow<Rate> rate}. */
+  public WrittenType declaredType() {
+    return declaredType;
   }
 
   /** The chain of its initializer. */

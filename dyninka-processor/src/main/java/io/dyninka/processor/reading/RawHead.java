@@ -6,8 +6,18 @@ public sealed interface RawHead {
   /** {@code Flow.from(X::m)} or {@code Flow.fromAsync(X::m)}: a service with no input. */
   record Source(RawStep step) implements RawHead {}
 
-  /** {@code Flow.input(T.class)}: the client's request body feeds the next step. */
-  record RequestBody(SourceSite site) implements RawHead {}
+  /**
+   * {@code Flow.input(T.class)}: the client's request body feeds the next step.
+   *
+   * @param type the {@code T} of the class literal
+   */
+  record RequestBody(SourceSite site, WrittenType type) implements RawHead {
+
+    /** A request body whose type only its first service says: {@code @Dataflow(steps)}. */
+    public RequestBody(SourceSite site) {
+      this(site, new WrittenType.Unknown());
+    }
+  }
 
   /** {@code Flow.zip(first, second, X::m)}: a service with two inputs. */
   record Zip(RawChain first, RawChain second, RawStep join) implements RawHead {}
