@@ -319,7 +319,9 @@ public final class ReportWriter {
             + " time includes its call to the sensor endpoint, so the overhead is that of the"
             + " service hops. For the gateway chain a \"hop\" is one function invocation:"
             + " orchestrator → gateway → function and back. All in one JVM, a hop is a direct"
-            + " call.\n",
+            + " call. A hand-written twin's process time includes its JSON decoding and encoding,"
+            + " Dyninka's is the user function's alone, so the twin's per-hop figure leaves out"
+            + " work that Dyninka's counts.\n",
         table.toString());
   }
 
@@ -368,7 +370,9 @@ public final class ReportWriter {
         table.row(
             s.flow().label(),
             s.label(),
-            w.timeTo90().map(d -> d.toSeconds() + " s").orElse("not reached"),
+            w.timeTo90()
+                .map(d -> d.toSeconds() + " s")
+                .orElse(w.steady() ? "not reached" : "– (not steady)"),
             Fmt.rps(w.steadyRps()),
             w.steady()
                 ? w.total().toSeconds() + " s"
@@ -411,7 +415,8 @@ public final class ReportWriter {
     }
     return section(
         "RSS per process (MiB, VmRSS)",
-        "One row per JVM: a service, or the group of services that share it (`all`, co-located)."
+        "One row per JVM: a service, or the services that share it (co-located), named by its"
+            + " members."
             + " Idle: after start-up, before any request. Peak: the highest 250 ms sample during all"
             + " profiles. After: 5 s after the last profile.\n",
         table.toString());

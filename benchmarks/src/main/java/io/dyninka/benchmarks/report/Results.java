@@ -86,10 +86,14 @@ public final class Results {
 
     /**
      * Load time from the first request to the end of the first second (in the first load) or round
-     * (after it) at 90% of {@link #steadyRps()} or more; empty when no second or round reached it.
-     * The first load's last second is left out: hey stops in the middle of it.
+     * (after it) at 90% of {@link #steadyRps()} or more; empty when the system never became steady
+     * (there is no steady throughput to measure against) or no second or round reached it. The
+     * first load's last second is left out: hey stops in the middle of it.
      */
     public Optional<Duration> timeTo90() {
+      if (!steady) {
+        return Optional.empty();
+      }
       double target = 0.9 * steadyRps();
       int seconds = Math.max(0, firstLoadPerSecond.size() - 1);
       for (int i = 0; i < seconds; i++) {
