@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # The Dyninka performance benchmark (issue #4), in one command:
 #
-#   benchmarks/run.sh                 # full run, about 15-18 minutes on 2 cores
-#   QUICK=1 benchmarks/run.sh         # smoke run, about 6 minutes: 5 s per profile, short warm-up
+#   benchmarks/run.sh                 # full run, both flows: about 40 minutes on 2 cores
+#   FLOW=orders benchmarks/run.sh     # one flow: smart-building or orders (default: both)
+#   QUICK=1 benchmarks/run.sh         # smoke run: 5 s per profile, short warm-up
 #   DURATION=5s benchmarks/run.sh     # every profile 5 s (the 60 s target profile too)
 #
-# It builds the smart-building example and the baselines, starts the sensor endpoint and the three
-# systems (Dyninka, a hand-written Vert.x chain, a gateway-orchestrated chain), each service its
-# own JVM on 127.0.0.1, runs hey's profiles (1, 5, 10, 50 workers, keep-alive off and on) against
-# each, runs the JMH hop benchmark, and writes benchmarks/results/. It stops everything it started.
+# It builds the smart-building example, the it-tests' orders app (compiled with the processor
+# inside the benchmarks module) and the baselines. Flow by flow, it starts the flow's systems
+# (Dyninka split, one JVM per service; the same services all in one JVM; the hand-written Vert.x
+# twin; for smart-building also a gateway-orchestrated chain and the sensor endpoint) on
+# 127.0.0.1, runs hey's profiles (1, 5, 10, 50 workers, keep-alive off and on) against each (the
+# orders app with POST bodies), stops them; then runs the JMH hop benchmark and writes
+# benchmarks/results/. It stops everything it started.
 #
 # Settings (environment): DURATION (10s), TARGET_DURATION (60s; the 50-worker keep-alive profile),
 # WARMUP (90s: the most warm-up per system; it stops once throughput is steady), WORKERS
-# ("1 5 10 50"), SYSTEMS ("dyninka handwritten gateway", and "candidate"), PROBE_REQUESTS (3000),
+# ("1 5 10 50"), FLOW (smart-building, orders or both: "both"), SYSTEMS ("dyninka handwritten
+# gateway colocated", and "candidate"; in each flow, gateway for smart-building only), PROBE_REQUESTS (3000),
 # JMH (1; 0 skips it), SKIP_BUILD (0), EXTRA_JVM_FLAGS (appended to every JVM's flags), JFR_DIR
 # (record a JFR profile of each Dyninka service there), RESULTS_DIR (benchmarks/results), MVN_ARGS
 # (extra Maven arguments, e.g. -o). To measure a runtime change before it lands, side by side with
@@ -25,7 +30,7 @@ ROOT=$(pwd)
 
 # The reproduce line of the report: the command with the settings the caller gave, as given.
 command_line="benchmarks/run.sh"
-for setting in CANDIDATE_LABEL CANDIDATE_ENV CANDIDATE_RUNTIME EXTRA_JVM_FLAGS SYSTEMS WORKERS WARMUP TARGET_DURATION DURATION QUICK; do
+for setting in CANDIDATE_LABEL CANDIDATE_ENV CANDIDATE_RUNTIME EXTRA_JVM_FLAGS SYSTEMS FLOW WORKERS WARMUP TARGET_DURATION DURATION QUICK; do
   if [[ -n "${!setting:-}" ]]; then
     command_line="$setting='${!setting}' $command_line"
   fi
@@ -42,7 +47,8 @@ if [[ -n "${DURATION:-}" && -z "${TARGET_DURATION:-}" ]]; then
   TARGET_DURATION=$DURATION
 fi
 export DURATION=${DURATION:-10s} TARGET_DURATION=${TARGET_DURATION:-60s} WARMUP=${WARMUP:-90s}
-export WORKERS=${WORKERS:-1 5 10 50} SYSTEMS=${SYSTEMS:-dyninka handwritten gateway}
+export WORKERS=${WORKERS:-1 5 10 50} SYSTEMS=${SYSTEMS:-dyninka handwritten gateway colocated}
+export FLOW=${FLOW:-both}
 export PROBE_REQUESTS=${PROBE_REQUESTS:-3000}
 export RESULTS_DIR=${RESULTS_DIR:-$ROOT/benchmarks/results}
 export PID_FILE=$ROOT/benchmarks/target/bench-pids
@@ -94,7 +100,7 @@ trap 'exit 130' INT TERM
 
 # --- build -------------------------------------------------------------------------------------
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  log "building the runtime, the processor, the smart-building example and the benchmarks (mvn -q)"
+  log "building the runtime, the processor, the smart-building example and the benchmarks, with the orders app (mvn -q)"
   # The benchmarks module is in the root POM's profile "benchmarks", out of a product build.
   # Installed, so that the benchmarks module finds the example (and the example the processor)
   # also when built on its own (mvn -f benchmarks/pom.xml).

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the 50-worker benchmark profiles with a JFR recording in every service JVM, then prints the
 # bytes allocated and CPU samples per answer of each service (benchmarks/profile/per_answer.py).
+# The smart-building flow only: per_answer.py knows its services' main classes.
 #
 #   benchmarks/profile/profile.sh                                   # Dyninka against hand-written
 #   SYSTEMS="dyninka candidate handwritten" CANDIDATE_RUNTIME=x.jar benchmarks/profile/profile.sh
@@ -13,7 +14,7 @@ out=benchmarks/target/profile
 rm -rf "$out" && mkdir -p "$out/jfr"
 seconds=${TARGET_SECONDS:-30}
 JMH=0 WORKERS=50 DURATION=5s TARGET_DURATION=${seconds}s WARMUP=${WARMUP:-45s} PROBE_REQUESTS=100 \
-  SYSTEMS=${SYSTEMS:-dyninka handwritten} RESULTS_DIR="$out/results" \
+  FLOW=smart-building SYSTEMS=${SYSTEMS:-dyninka handwritten} RESULTS_DIR="$out/results" \
   EXTRA_JVM_FLAGS="-XX:StartFlightRecording=filename=$PWD/$out/jfr/,dumponexit=true,settings=profile" \
   benchmarks/run.sh | tee "$out/run.log"
 python3 benchmarks/profile/per_answer.py "$out/run.log" "$out/jfr" "$seconds" | tee "$out/per-answer.md"

@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import java.net.URI;
@@ -17,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sequential HTTP calls from a plain thread (JMH's, the runner's), over one keep-alive connection.
+ * Sequential HTTP calls from a plain thread (JMH's, the runner's), over one keep-alive connection:
+ * {@code GET}, or {@code POST} with a JSON body for an app that takes one.
  *
  * <p>Each call is issued on one Vert.x event-loop context and only its result crosses to the
  * calling thread; {@link #interleave} keeps a whole series on the event loop. Calling {@code
@@ -52,10 +52,21 @@ public final class BlockingHttp implements AutoCloseable {
 
   /** {@code GET http://host:port<path>}; throws if it fails or takes longer than 30 s. */
   public Answer get(String host, int port, String path) {
+    return call(host, port, path, null);
+  }
+
+  /** {@code POST http://host:port<path>} with a JSON body; throws as {@link #get} does. */
+  public Answer post(String host, int port, String path, Buffer json) {
+    return call(host, port, path, json);
+  }
+
+  /** A GET when {@code json} is null, else a POST of it. */
+  public Answer call(String host, int port, String path, Buffer json) {
+    String what = (json == null ? "GET " : "POST ") + host + ":" + port + path;
     CompletableFuture<Answer> answer = new CompletableFuture<>();
     context.runOnContext(
         v ->
-            request(host, port, path)
+            request(host, port, path, json)
                 .onComplete(
                     result -> {
                       if (result.succeeded()) {
@@ -70,11 +81,9 @@ public final class BlockingHttp implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "GET " + host + ":" + port + path + " failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException(
-          "GET " + host + ":" + port + path + " got no answer in " + TIMEOUT_SECONDS + " s", e);
+      throw new IllegalStateException(what + " got no answer in " + TIMEOUT_SECONDS + " s", e);
     }
   }
 
@@ -90,8 +99,13 @@ public final class BlockingHttp implements AutoCloseable {
    * connection per target.
    */
   public void interleave(List<URI> targets, int rounds, Recorder recorder) {
+    interleave(targets, null, rounds, recorder);
+  }
+
+  /** {@link #interleave(List, int, Recorder)} with POSTs of {@code json}, or GETs when null. */
+  public void interleave(List<URI> targets, Buffer json, int rounds, Recorder recorder) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    context.runOnContext(v -> next(targets, 0, rounds * targets.size(), recorder, done));
+    context.runOnContext(v -> next(targets, json, 0, rounds * targets.size(), recorder, done));
     try {
       done.get(TIMEOUT_SECONDS + rounds, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -107,7 +121,12 @@ public final class BlockingHttp implements AutoCloseable {
   }
 
   private void next(
-      List<URI> targets, int sent, int total, Recorder recorder, CompletableFuture<Void> done) {
+      List<URI> targets,
+      Buffer json,
+      int sent,
+      int total,
+      Recorder recorder,
+      CompletableFuture<Void> done) {
     if (sent == total) {
       done.complete(null);
       return;
@@ -115,19 +134,23 @@ public final class BlockingHttp implements AutoCloseable {
     int target = sent % targets.size();
     URI uri = targets.get(target);
     long begin = System.nanoTime();
-    request(uri.getHost(), uri.getPort(), uri.getRawPath())
+    request(uri.getHost(), uri.getPort(), uri.getRawPath(), json)
         .onSuccess(
             answer -> {
               recorder.record(target, answer, System.nanoTime() - begin);
-              next(targets, sent + 1, total, recorder, done);
+              next(targets, json, sent + 1, total, recorder, done);
             })
         .onFailure(done::completeExceptionally);
   }
 
-  private Future<Answer> request(String host, int port, String path) {
+  private Future<Answer> request(String host, int port, String path, Buffer json) {
     return client
-        .request(HttpMethod.GET, port, host, path)
-        .compose(HttpClientRequest::send)
+        .request(json == null ? HttpMethod.GET : HttpMethod.POST, port, host, path)
+        .compose(
+            request ->
+                json == null
+                    ? request.send()
+                    : request.putHeader("Content-Type", "application/json").send(json))
         .compose(
             response ->
                 response

@@ -3,6 +3,7 @@ package io.dyninka.benchmarks.measure;
 import io.dyninka.benchmarks.client.BlockingHttp;
 import io.dyninka.runtime.ServerTiming;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ public final class TimingProbe {
   private final Vertx vertx;
   private final int functions;
 
-  /** {@code functions}: how many functions a full-chain (200) answer ran, the hops to divide by. */
+  /** {@code functions}: the service hops of a full-chain (200) answer's longest path. */
   public TimingProbe(Vertx vertx, int functions) {
     this.vertx = vertx;
     this.functions = functions;
@@ -34,13 +35,18 @@ public final class TimingProbe {
 
   /** {@code rounds} requests to each system; the results in the order of {@code entries}. */
   public List<ProbeResult> measure(List<URI> entries, int rounds) {
+    return measure(entries, null, rounds);
+  }
+
+  /** As {@link #measure(List, int)}, posting {@code json} to each (GET when null). */
+  public List<ProbeResult> measure(List<URI> entries, Buffer json, int rounds) {
     List<Samples> samples = new ArrayList<>();
     entries.forEach(e -> samples.add(new Samples(functions)));
     try (BlockingHttp client = new BlockingHttp(vertx)) {
-      client.interleave(entries, WARMUP_ROUNDS, (target, answer, nanos) -> {});
+      client.interleave(entries, json, WARMUP_ROUNDS, (target, answer, nanos) -> {});
       // Recorded on the event loop, read here after interleave returns: its completion orders them.
       client.interleave(
-          entries, rounds, (target, answer, nanos) -> samples.get(target).add(answer, nanos));
+          entries, json, rounds, (target, answer, nanos) -> samples.get(target).add(answer, nanos));
     }
     return samples.stream().map(s -> s.result(rounds)).toList();
   }

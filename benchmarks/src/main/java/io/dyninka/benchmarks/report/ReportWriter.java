@@ -3,6 +3,7 @@ package io.dyninka.benchmarks.report;
 import io.dyninka.benchmarks.measure.GoDuration;
 import io.dyninka.benchmarks.measure.HeyReport;
 import io.dyninka.benchmarks.measure.ProbeResult;
+import io.dyninka.benchmarks.run.Flow;
 import io.dyninka.benchmarks.run.Profile;
 import io.dyninka.benchmarks.run.SystemUnderTest;
 import java.io.IOException;
@@ -75,13 +76,17 @@ public final class ReportWriter {
     List<String> sections = new ArrayList<>();
     sections.add(header());
     sections.add(targets());
-    sections.add(throughputAndLatency());
-    sections.add(ratios());
+    for (Flow flow : r.settings.flows()) {
+      sections.add(throughputAndLatency(flow));
+      sections.add(ratios(flow));
+    }
     sections.add(perHopOverhead());
     sections.add(startup());
     sections.add(warmup());
     sections.add(rss());
-    sections.add(againstThePaper());
+    if (r.settings.flows().contains(Flow.SMART_BUILDING)) {
+      sections.add(againstThePaper());
+    }
     sections.add(plot());
     sections.add(howTheSystemsDiffer());
     if (!r.notes.isEmpty()) {
@@ -97,7 +102,11 @@ public final class ReportWriter {
 
   /** How to reproduce the run, and what it ran on and with. */
   private String header() {
-    return "# Smart-building chain under load: Dyninka, hand-written Vert.x, gateway\n\n"
+    return "# "
+        + String.join(" and ", r.settings.flows().stream().map(Flow::label).toList())
+        + " under load: Dyninka against hand-written Vert.x"
+        + (r.settings.systems().contains(SystemUnderTest.GATEWAY) ? " and a gateway" : "")
+        + "\n\n"
         + ("Reproduce: `" + r.settings.command() + "` (" + runLength() + ").\n\n")
         + ("- When: "
             + WHEN.format(r.started)
@@ -135,10 +144,22 @@ public final class ReportWriter {
             + r.targetProfile().label()
             + "; each system warmed up until its throughput was steady (at most "
             + GoDuration.format(r.settings.warmup())
-            + "); the systems take turns within each profile\n")
-        + "- Chain: client → movingAvg → map → filterTemperature → get → sensor endpoint; 5 of 6"
-        + " rows are not temperatures, so most answers are 204 after two functions, the rest 200"
-        + " after four\n";
+            + "); the flows run one after the other, the systems of a flow take turns within"
+            + " each profile\n")
+        + flows();
+  }
+
+  private String flows() {
+    StringBuilder list = new StringBuilder();
+    for (Flow flow : r.settings.flows()) {
+      list.append("- ").append(flow.label()).append(": ").append(flow.description());
+      if (flow.body() != null) {
+        list.append(" (`hey -m POST -T application/json -D` a file of `").append(flow.body());
+        list.append("`)");
+      }
+      list.append('\n');
+    }
+    return list.toString();
   }
 
   private String targets() {
@@ -146,11 +167,15 @@ public final class ReportWriter {
     for (Targets.Row row : Targets.evaluate(r)) {
       table.row(row.target(), row.measured(), row.verdict());
     }
-    return section("Targets (issue #4)", table.toString());
+    return section(
+        "Targets (issues #4, #12, #14)",
+        "Measured, never asserted: a missed target is a finding of the run. #12's targets hold"
+            + " for every profile; the table names the worst one.\n",
+        table.toString());
   }
 
-  /** Every profile of every system: hey's figures and the CPU per answer. */
-  private String throughputAndLatency() {
+  /** Every profile of every system of {@code flow}: hey's figures and the CPU per answer. */
+  private String throughputAndLatency(Flow flow) {
     MarkdownTable table =
         new MarkdownTable()
             .right("workers")
@@ -164,7 +189,7 @@ public final class ReportWriter {
             .right("answers")
             .right("CPU µs/answer");
     for (Profile p : r.settings.profiles()) {
-      for (SystemUnderTest s : r.settings.systems()) {
+      for (SystemUnderTest s : r.settings.systems(flow)) {
         r.load(s, p)
             .ifPresent(
                 l -> {
@@ -184,7 +209,7 @@ public final class ReportWriter {
       }
     }
     return section(
-        "Throughput and latency per profile",
+        flow.label() + ": throughput and latency per profile",
         "req/s counts 2xx answers (200 and 204); errors are transport errors and non-2xx answers."
             + " p50/p99 are hey's, with its 0.1 ms resolution. CPU is the user + system time all of"
             + " the system's service JVMs used during the run (/proc/<pid>/stat), per answer, the"
@@ -194,41 +219,65 @@ public final class ReportWriter {
         table.toString());
   }
 
-  /** Dyninka against each baseline, and the candidate against Dyninka when it ran. */
-  private String ratios() {
-    boolean candidate = r.settings.systems().contains(SystemUnderTest.DYNINKA_CANDIDATE);
-    MarkdownTable table =
-        new MarkdownTable()
-            .right("workers")
-            .left("keep-alive")
-            .right("Dyninka / hand-written")
-            .right("Dyninka / gateway")
-            .right("CPU per answer, Dyninka / hand-written");
-    if (candidate) {
-      table
-          .right("candidate / Dyninka")
-          .right("candidate / hand-written")
-          .right("CPU per answer, candidate / hand-written");
+  /**
+   * Each system of {@code flow} against its hand-written twin (and Dyninka against the gateway),
+   * and the candidate against Dyninka when it ran.
+   */
+  private String ratios(Flow flow) {
+    List<SystemUnderTest> systems = r.settings.systems(flow);
+    SystemUnderTest twin =
+        SystemUnderTest.of(flow, SystemUnderTest.Kind.HAND_WRITTEN).orElseThrow();
+    SystemUnderTest dyninka = SystemUnderTest.of(flow, SystemUnderTest.Kind.DYNINKA).orElseThrow();
+    List<SystemUnderTest> against =
+        systems.stream()
+            .filter(s -> s != twin && s.kind() != SystemUnderTest.Kind.GATEWAY)
+            .toList();
+    boolean gateway = systems.contains(SystemUnderTest.GATEWAY);
+    SystemUnderTest candidate =
+        SystemUnderTest.of(flow, SystemUnderTest.Kind.CANDIDATE)
+            .filter(systems::contains)
+            .orElse(null);
+    MarkdownTable table = new MarkdownTable().right("workers").left("keep-alive");
+    for (SystemUnderTest s : against) {
+      table.right(s.label() + " / hand-written");
+    }
+    if (gateway) {
+      table.right("Dyninka / gateway");
+    }
+    for (SystemUnderTest s : against) {
+      table.right("CPU per answer, " + s.label() + " / hand-written");
+    }
+    for (SystemUnderTest s : against) {
+      table.right("p99, " + s.label() + " / hand-written");
+    }
+    if (candidate != null) {
+      table.right("candidate / Dyninka");
     }
     for (Profile p : r.settings.profiles()) {
       List<Object> cells = new ArrayList<>();
       cells.add(p.workers());
       cells.add(onOff(p.keepAlive()));
-      cells.add(Fmt.ratio(r.ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.HAND_WRITTEN)));
-      cells.add(Fmt.ratio(r.ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.GATEWAY)));
-      cells.add(Fmt.ratio(r.cpuRatio(SystemUnderTest.DYNINKA, p)));
-      if (candidate) {
-        SystemUnderTest c = SystemUnderTest.DYNINKA_CANDIDATE;
-        cells.add(Fmt.ratio(r.ratio(c, p, SystemUnderTest.DYNINKA)));
-        cells.add(Fmt.ratio(r.ratio(c, p, SystemUnderTest.HAND_WRITTEN)));
-        cells.add(Fmt.ratio(r.cpuRatio(c, p)));
+      for (SystemUnderTest s : against) {
+        cells.add(Fmt.ratio(r.ratio(s, p, twin)));
+      }
+      if (gateway) {
+        cells.add(Fmt.ratio(r.ratio(dyninka, p, SystemUnderTest.GATEWAY)));
+      }
+      for (SystemUnderTest s : against) {
+        cells.add(Fmt.ratio(r.cpuRatio(s, p)));
+      }
+      for (SystemUnderTest s : against) {
+        cells.add(Fmt.ratio(r.p99Ratio(s, p)));
+      }
+      if (candidate != null) {
+        cells.add(Fmt.ratio(r.ratio(candidate, p, dyninka)));
       }
       table.row(cells.toArray());
     }
     return section(
-        "Ratios",
-        "Throughput (req/s) ratios, and CPU per answer relative to hand-written (1.10× = 10% more"
-            + " CPU per answer).\n",
+        flow.label() + ": ratios",
+        "Throughput (req/s) ratios, and CPU per answer and p99 relative to the hand-written twin"
+            + " (1.10× = 10% more).\n",
         table.toString());
   }
 
@@ -236,6 +285,7 @@ public final class ReportWriter {
   private String perHopOverhead() {
     MarkdownTable table =
         new MarkdownTable()
+            .left("flow")
             .left("system")
             .right("full-chain answers")
             .right("end to end p50 ms")
@@ -247,6 +297,7 @@ public final class ReportWriter {
       ProbeResult p = r.probes.get(s);
       if (p != null) {
         table.row(
+            s.flow().label(),
             s.label(),
             p.fullChain(),
             Fmt.num(p.endToEndP50(), 3),
@@ -262,16 +313,22 @@ public final class ReportWriter {
             + " the other in turn, "
             + r.settings.probeRequests()
             + " requests to each after 2000 rounds of warm-up. Over full-chain (200) answers:"
-            + " per-hop overhead = (end to end − Σ Server-Timing process time) / 4 functions."
-            + " `get`'s process time includes its call to the sensor endpoint, so the overhead is"
-            + " that of the four service hops. For the gateway chain a \"hop\" is one function"
-            + " invocation: orchestrator → gateway → function and back.\n",
+            + " per-hop overhead = (end to end − Σ Server-Timing process time) / 4, the service"
+            + " hops of the longest path (smart-building: four functions in a row; orders:"
+            + " invoice → price → skipFree → validate, vatRate pulled alongside). `get`'s process"
+            + " time includes its call to the sensor endpoint, so the overhead is that of the"
+            + " service hops. For the gateway chain a \"hop\" is one function invocation:"
+            + " orchestrator → gateway → function and back. All in one JVM, a hop is a direct"
+            + " call. A hand-written twin's process time includes its JSON decoding and encoding,"
+            + " Dyninka's is the user function's alone, so the twin's per-hop figure leaves out"
+            + " work that Dyninka's counts.\n",
         table.toString());
   }
 
   private String startup() {
     MarkdownTable table =
         new MarkdownTable()
+            .left("flow")
             .left("system")
             .right("JVMs")
             .right("launcher start → all ready, ms")
@@ -281,6 +338,7 @@ public final class ReportWriter {
       if (ready != null) {
         Duration first = r.firstAnswer.get(s);
         table.row(
+            s.flow().label(),
             s.label(),
             r.idleRssKib.getOrDefault(s, Map.of()).size(),
             ready.toMillis(),
@@ -290,7 +348,7 @@ public final class ReportWriter {
     return section(
         "Start-up: launcher start to all services ready",
         "`LocalLauncher.start` (what `dyninka:run` calls) until every JVM answers `/health/ready`;"
-            + " the systems start one after the other.\n",
+            + " the systems of a flow start one after the other.\n",
         "The first answer is the very first request through the cold chain, after start-up: class"
             + " loading, connection set-up and the interpreter.\n",
         table.toString());
@@ -299,35 +357,47 @@ public final class ReportWriter {
   private String warmup() {
     MarkdownTable table =
         new MarkdownTable()
+            .left("flow")
             .left("system")
-            .right("rounds")
+            .right("first request → 90% of steady")
+            .right("steady req/s")
             .right("load until steady")
-            .left("req/s of each round");
+            .left("first load, 2xx answers per second")
+            .left("req/s of each round after it");
     for (SystemUnderTest s : r.settings.systems()) {
       Results.Warmup w = r.warmup.get(s);
       if (w != null) {
         table.row(
+            s.flow().label(),
             s.label(),
-            w.roundRps().size(),
+            w.timeTo90()
+                .map(d -> d.toSeconds() + " s")
+                .orElse(w.steady() ? "not reached" : "– (not steady)"),
+            Fmt.rps(w.steadyRps()),
             w.steady()
                 ? w.total().toSeconds() + " s"
                 : "not steady after " + w.total().toSeconds() + " s",
+            String.join(" ", w.firstLoadPerSecond().stream().map(String::valueOf).toList()),
             String.join(", ", w.roundRps().stream().map(Fmt::rps).toList()));
       }
     }
     return section(
-        "Warm-up: load until throughput is steady",
-        "Rounds of 5 s at 50 workers with keep-alive, the systems in turn, until the last three"
-            + " rounds are within 5% of their mean. How long a freshly started system runs below"
-            + " its steady speed: mostly the JIT compiling its request path.\n",
+        "Warm-up: from the first request to steady throughput",
+        "Right after the first answers, each system in turn gets a first load at 50 workers with"
+            + " keep-alive, read answer by answer (`hey -o csv`), then rounds of 5 s, the systems in"
+            + " turn, until its last three rounds are within 5% of their mean: the steady req/s."
+            + " First request → 90%: the load time until the end of the first second (or round)"
+            + " at 90% of that, or more. How long a freshly started system runs below its steady"
+            + " speed: mostly the JIT compiling its request path.\n",
         table.toString());
   }
 
   private String rss() {
     MarkdownTable table =
         new MarkdownTable()
+            .left("flow")
             .left("system")
-            .left("service")
+            .left("process")
             .right("idle")
             .right("peak under load")
             .right("after load");
@@ -335,6 +405,7 @@ public final class ReportWriter {
       Map<String, Long> idle = r.idleRssKib.getOrDefault(s, Map.of());
       for (String service : idle.keySet()) {
         table.row(
+            s.flow().label(),
             s.label(),
             service,
             Fmt.mib(idle.get(service)),
@@ -343,8 +414,10 @@ public final class ReportWriter {
       }
     }
     return section(
-        "RSS per service (MiB, VmRSS)",
-        "Idle: after start-up, before any request. Peak: the highest 250 ms sample during all"
+        "RSS per process (MiB, VmRSS)",
+        "One row per JVM: a service, or the services that share it (co-located), named by its"
+            + " members."
+            + " Idle: after start-up, before any request. Peak: the highest 250 ms sample during all"
             + " profiles. After: 5 s after the last profile.\n",
         table.toString());
   }
@@ -400,10 +473,14 @@ public final class ReportWriter {
 
   private String howTheSystemsDiffer() {
     StringBuilder list = new StringBuilder();
-    list.append(
-        "- **Dyninka**: the services the annotation processor generated from `SmartBuilding`, on"
-            + " the Dyninka runtime, started by `LocalLauncher` (4 JVMs).\n");
-    if (r.settings.systems().contains(SystemUnderTest.DYNINKA_CANDIDATE)) {
+    boolean smartBuilding = r.settings.flows().contains(Flow.SMART_BUILDING);
+    boolean orders = r.settings.flows().contains(Flow.ORDERS);
+    list.append("- **Dyninka**: the services the annotation processor generated from ")
+        .append(smartBuilding ? "`SmartBuilding` (4 JVMs)" : "")
+        .append(smartBuilding && orders ? " and from " : "")
+        .append(orders ? "the it-tests' `Orders` (5 JVMs)" : "")
+        .append(", on the Dyninka runtime, started by `LocalLauncher` with default settings.\n");
+    if (r.settings.hasCandidate()) {
       list.append("- **Dyninka, candidate**: the same services")
           .append(
               r.settings.candidateRuntime() == null
@@ -415,20 +492,38 @@ public final class ReportWriter {
                   : " with " + r.settings.candidateEnvironment())
           .append(": a change measured before it lands, side by side with the current runtime.\n");
     }
+    if (r.settings.systems().stream().anyMatch(s -> s.kind() == SystemUnderTest.Kind.COLOCATED)) {
+      list.append(
+          "- **Dyninka, all in one JVM**: the same services co-located,"
+              + " `LocalLauncher.start(manifest, Placement.parse(\"all\", manifest))`: one process,"
+              + " a hop between two services a direct call, the sink still answering HTTP.\n");
+    }
+    if (smartBuilding) {
+      list.append(
+          "- **hand-written Vert.x** (smart-building): `HandWrittenChain`, four Vert.x services"
+              + " that pull their upstream like Dyninka's, with no router, hand-written JSON and no"
+              + " validation; same launcher, flags and pool sizes (4 JVMs).\n");
+    }
+    if (orders) {
+      list.append(
+          "- **hand-written Vert.x** (orders): `HandWrittenOrders`, five Vert.x + Jackson"
+              + " services doing the same protocol work: the POST body forwarded up to both heads,"
+              + " invoice's two inputs pulled concurrently, records as JSON, pooled keep-alive"
+              + " connections, 204 for filtered orders, Server-Timing; invoice one instance (5"
+              + " JVMs).\n");
+    }
+    if (r.settings.systems().contains(SystemUnderTest.GATEWAY)) {
+      list.append(
+          "- **gateway + orchestrator**: `GatewayChain`, the paper's Listing 4 — the orchestrator"
+              + " calls each function in turn through one central gateway, and clients call the"
+              + " orchestrator through the gateway (6 JVMs: 4 functions, gateway, orchestrator)."
+              + " Leaner than OpenFaaS: no watchdog, queue or metrics.\n");
+    }
     list.append(
-        "- **hand-written Vert.x**: `HandWrittenChain`, four Vert.x services that pull their"
-            + " upstream like Dyninka's, with no router, hand-written JSON and no validation; same"
-            + " launcher, flags and pool sizes (4 JVMs).\n");
-    list.append(
-        "- **gateway + orchestrator**: `GatewayChain`, the paper's Listing 4 — the orchestrator"
-            + " calls each function in turn through one central gateway, and clients call the"
-            + " orchestrator through the gateway (6 JVMs: 4 functions, gateway, orchestrator)."
-            + " Leaner than OpenFaaS: no watchdog, queue or metrics.\n");
-    list.append(
-        "- All three call the same user functions"
-            + " (`SmartBuilding.get/filterTemperature/map/movingAvg`), run `movingAvg` as a single"
-            + " instance because it keeps state, and answer 204 for filtered rows. The sensor"
-            + " endpoint is one JVM shared by all.\n");
+        "- The systems of a flow call the same user functions, run the stateful one (`movingAvg`,"
+            + " `invoice`) as a single instance, and answer 204 for filtered items."
+            + (smartBuilding ? " The sensor endpoint is one JVM shared by all." : "")
+            + "\n");
     return section("How the systems differ", list.toString());
   }
 
@@ -438,40 +533,83 @@ public final class ReportWriter {
     return section("Notes from this run", list.toString());
   }
 
-  /** The short table for the project README. */
+  /**
+   * The short tables for the project README: per flow, Dyninka against its hand-written twin (and
+   * the gateway, and all in one JVM, when they ran), with the ratios.
+   */
   public String readmeTable() {
+    StringBuilder out = new StringBuilder();
+    for (Flow flow : r.settings.flows()) {
+      out.append("**").append(flow.label()).append("**\n\n").append(readmeTable(flow)).append('\n');
+    }
+    return out
+        + (r.machine.cores()
+            + " cores, every service its own JVM on loopback (all in one JVM: one for the whole"
+            + " app), hey "
+            + GoDuration.format(r.settings.duration())
+            + " per profile ("
+            + GoDuration.format(r.settings.targetDuration())
+            + " at "
+            + r.targetProfile().workers()
+            + " workers with keep-alive). Reproduce with `"
+            + r.settings.command()
+            + "`; full results in `benchmarks/results/results.md`.\n");
+  }
+
+  private String readmeTable(Flow flow) {
+    List<SystemUnderTest> systems = r.settings.systems(flow);
+    SystemUnderTest dyninka = SystemUnderTest.of(flow, SystemUnderTest.Kind.DYNINKA).orElseThrow();
+    SystemUnderTest twin = dyninka.twin();
+    boolean gateway = systems.contains(SystemUnderTest.GATEWAY);
+    SystemUnderTest colocated =
+        SystemUnderTest.of(flow, SystemUnderTest.Kind.COLOCATED)
+            .filter(systems::contains)
+            .orElse(null);
     MarkdownTable table =
         new MarkdownTable()
             .right("workers")
             .left("keep-alive")
             .right("Dyninka req/s")
-            .right("hand-written req/s")
-            .right("gateway req/s")
-            .right("Dyninka p50 / p99 ms")
-            .right("Dyninka errors");
-    for (Profile p : r.settings.profiles()) {
-      Optional<HeyReport> d = r.load(SystemUnderTest.DYNINKA, p).map(Results.Load::report);
-      table.row(
-          p.workers(),
-          onOff(p.keepAlive()),
-          rps(p, SystemUnderTest.DYNINKA),
-          rps(p, SystemUnderTest.HAND_WRITTEN),
-          rps(p, SystemUnderTest.GATEWAY),
-          d.map(h -> Fmt.ms(h.p50Ms()) + " / " + Fmt.ms(h.p99Ms())).orElse("–"),
-          d.map(h -> Fmt.num(h.errorPercent(), 2) + "%").orElse("–"));
+            .right("hand-written req/s");
+    if (gateway) {
+      table.right("gateway req/s");
     }
-    return table
-        + "\n"
-        + r.machine.cores()
-        + " cores, every service its own JVM on loopback, hey "
-        + GoDuration.format(r.settings.duration())
-        + " per profile ("
-        + GoDuration.format(r.settings.targetDuration())
-        + " at "
-        + r.targetProfile().workers()
-        + " workers with keep-alive). Reproduce with `"
-        + r.settings.command()
-        + "`; full results in `benchmarks/results/results.md`.\n";
+    if (colocated != null) {
+      table.right("all in one JVM req/s");
+    }
+    table.right("Dyninka / hand-written");
+    if (gateway) {
+      table.right("Dyninka / gateway");
+    }
+    if (colocated != null) {
+      table.right("all in one / hand-written");
+    }
+    table.right("Dyninka p50 / p99 ms").right("Dyninka errors");
+    for (Profile p : r.settings.profiles()) {
+      Optional<HeyReport> d = r.load(dyninka, p).map(Results.Load::report);
+      List<Object> cells = new ArrayList<>();
+      cells.add(p.workers());
+      cells.add(onOff(p.keepAlive()));
+      cells.add(rps(p, dyninka));
+      cells.add(rps(p, twin));
+      if (gateway) {
+        cells.add(rps(p, SystemUnderTest.GATEWAY));
+      }
+      if (colocated != null) {
+        cells.add(rps(p, colocated));
+      }
+      cells.add(Fmt.ratio(r.ratio(dyninka, p, twin)));
+      if (gateway) {
+        cells.add(Fmt.ratio(r.ratio(dyninka, p, SystemUnderTest.GATEWAY)));
+      }
+      if (colocated != null) {
+        cells.add(Fmt.ratio(r.ratio(colocated, p, twin)));
+      }
+      cells.add(d.map(h -> Fmt.ms(h.p50Ms()) + " / " + Fmt.ms(h.p99Ms())).orElse("–"));
+      cells.add(d.map(h -> Fmt.num(h.errorPercent(), 2) + "%").orElse("–"));
+      table.row(cells.toArray());
+    }
+    return table.toString();
   }
 
   private String rps(Profile p, SystemUnderTest s) {

@@ -57,10 +57,57 @@ public final class Results {
   public final Map<SystemUnderTest, ProbeResult> probes = new EnumMap<>(SystemUnderTest.class);
   final List<Load> loads = new ArrayList<>();
 
-  /** How one system's throughput rose during its warm-up, round by round. */
-  public record Warmup(List<Double> roundRps, Duration round, boolean steady) {
+  /**
+   * How one system's throughput rose during its warm-up: second by second in its first load, then
+   * round by round until it was steady.
+   *
+   * @param firstLoadPerSecond the 2xx answers of each second of the first load, from its first
+   *     request
+   * @param roundRps the req/s of each round after it
+   */
+  public record Warmup(
+      List<Long> firstLoadPerSecond, List<Double> roundRps, Duration round, boolean steady) {
+
     Duration total() {
-      return round.multipliedBy(roundRps.size());
+      return Duration.ofSeconds(firstLoadPerSecond.size())
+          .plus(round.multipliedBy(roundRps.size()));
+    }
+
+    /** The throughput it settled at: the mean of the last three rounds (or the last one). */
+    double steadyRps() {
+      int n = roundRps.size();
+      return n == 0
+          ? Double.NaN
+          : roundRps.subList(Math.max(0, n - 3), n).stream()
+              .mapToDouble(Double::doubleValue)
+              .average()
+              .orElse(Double.NaN);
+    }
+
+    /**
+     * Load time from the first request to the end of the first second (in the first load) or round
+     * (after it) at 90% of {@link #steadyRps()} or more; empty when the system never became steady
+     * (there is no steady throughput to measure against) or no second or round reached it. The
+     * first load's last second is left out: hey stops in the middle of it.
+     */
+    public Optional<Duration> timeTo90() {
+      if (!steady) {
+        return Optional.empty();
+      }
+      double target = 0.9 * steadyRps();
+      int seconds = Math.max(0, firstLoadPerSecond.size() - 1);
+      for (int i = 0; i < seconds; i++) {
+        if (firstLoadPerSecond.get(i) >= target) {
+          return Optional.of(Duration.ofSeconds(i + 1));
+        }
+      }
+      for (int i = 0; i < roundRps.size(); i++) {
+        if (roundRps.get(i) >= target) {
+          return Optional.of(
+              Duration.ofSeconds(firstLoadPerSecond.size()).plus(round.multipliedBy(i + 1)));
+        }
+      }
+      return Optional.empty();
     }
   }
 
@@ -118,12 +165,21 @@ public final class Results {
         : Double.NaN;
   }
 
-  /** CPU per answer of {@code system} over that of the hand-written chain, in profile {@code p}. */
+  /** CPU per answer of {@code system} over that of its flow's hand-written twin, in {@code p}. */
   double cpuRatio(SystemUnderTest system, Profile p) {
     Optional<Results.Load> s = load(system, p);
-    Optional<Results.Load> h = load(SystemUnderTest.HAND_WRITTEN, p);
+    Optional<Results.Load> h = load(system.twin(), p);
     return s.isPresent() && h.isPresent()
         ? s.get().cpuMicrosPerAnswer() / h.get().cpuMicrosPerAnswer()
+        : Double.NaN;
+  }
+
+  /** p99 of {@code system} over that of its flow's hand-written twin, in {@code p}. */
+  double p99Ratio(SystemUnderTest system, Profile p) {
+    Optional<Results.Load> s = load(system, p);
+    Optional<Results.Load> h = load(system.twin(), p);
+    return s.isPresent() && h.isPresent()
+        ? s.get().report().p99Ms() / h.get().report().p99Ms()
         : Double.NaN;
   }
 }

@@ -20,14 +20,18 @@ final class ResultsCsv {
   String load() {
     StringBuilder csv =
         new StringBuilder(
-            "system,workers,keep_alive,duration_s,answers,ok,failed,error_pct,ok_rps,hey_rps,p50_ms,p99_ms,mean_ms,ratio_vs_handwritten,ratio_vs_gateway,peak_rss_mib_sum,cpu_us_per_answer\n");
+            "flow,system,workers,keep_alive,duration_s,answers,ok,failed,error_pct,ok_rps,hey_rps,p50_ms,p99_ms,mean_ms,ratio_vs_handwritten,ratio_vs_gateway,peak_rss_mib_sum,cpu_us_per_answer\n");
     for (Results.Load l : r.loads) {
       HeyReport h = l.report();
       Profile p = l.profile();
       long rssSum =
           l.peakRssKib().values().stream().mapToLong(Long::longValue).filter(v -> v > 0).sum();
-      boolean dyninka = l.system() == SystemUnderTest.DYNINKA;
-      csv.append(l.system().id())
+      SystemUnderTest s = l.system();
+      boolean twin = s.kind() == SystemUnderTest.Kind.HAND_WRITTEN;
+      boolean gateway = s.kind() == SystemUnderTest.Kind.GATEWAY;
+      csv.append(s.flow().id())
+          .append(',')
+          .append(s.id())
           .append(',')
           .append(p.workers())
           .append(',')
@@ -53,14 +57,11 @@ final class ResultsCsv {
           .append(',')
           .append(Fmt.csv(h.meanMs(), 3))
           .append(',')
-          .append(
-              dyninka
-                  ? Fmt.csv(r.ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.HAND_WRITTEN), 3)
-                  : "")
+          .append(twin || gateway ? "" : Fmt.csv(r.ratio(s, p, s.twin()), 3))
           .append(',')
           .append(
-              dyninka
-                  ? Fmt.csv(r.ratio(SystemUnderTest.DYNINKA, p, SystemUnderTest.GATEWAY), 3)
+              s == SystemUnderTest.DYNINKA
+                  ? Fmt.csv(r.ratio(s, p, SystemUnderTest.GATEWAY), 3)
                   : "")
           .append(',')
           .append(Fmt.csv(rssSum / 1024.0, 1))
@@ -73,11 +74,13 @@ final class ResultsCsv {
 
   /** {@code rss.csv}: one row per service, idle, peak and after the load. */
   String rss() {
-    StringBuilder csv = new StringBuilder("system,service,idle_mib,peak_mib,after_load_mib\n");
+    StringBuilder csv = new StringBuilder("flow,system,process,idle_mib,peak_mib,after_load_mib\n");
     for (SystemUnderTest s : r.settings.systems()) {
       Map<String, Long> idle = r.idleRssKib.getOrDefault(s, Map.of());
       for (String service : idle.keySet()) {
-        csv.append(s.id())
+        csv.append(s.flow().id())
+            .append(',')
+            .append(s.id())
             .append(',')
             .append(service)
             .append(',')
@@ -100,16 +103,23 @@ final class ResultsCsv {
   String hops() {
     StringBuilder csv =
         new StringBuilder(
-            "system,startup_ms,first_answer_ms,probe_requests,full_chain_answers,e2e_p50_ms,process_p50_ms,hop_overhead_p50_ms,hop_overhead_mean_ms,all_answers_p50_ms\n");
+            "flow,system,startup_ms,first_answer_ms,warmup_to_90pct_s,steady_rps,probe_requests,full_chain_answers,e2e_p50_ms,process_p50_ms,hop_overhead_p50_ms,hop_overhead_mean_ms,all_answers_p50_ms\n");
     for (SystemUnderTest s : r.settings.systems()) {
       ProbeResult p = r.probes.get(s);
       Duration d = r.startup.get(s);
       Duration first = r.firstAnswer.get(s);
-      csv.append(s.id())
+      Results.Warmup w = r.warmup.get(s);
+      csv.append(s.flow().id())
+          .append(',')
+          .append(s.id())
           .append(',')
           .append(d == null ? "" : Long.toString(d.toMillis()))
           .append(',')
-          .append(first == null ? "" : Long.toString(first.toMillis()));
+          .append(first == null ? "" : Long.toString(first.toMillis()))
+          .append(',')
+          .append(w == null ? "" : w.timeTo90().map(t -> Long.toString(t.toSeconds())).orElse(""))
+          .append(',')
+          .append(w == null ? "" : Fmt.csv(w.steadyRps(), 1));
       if (p == null) {
         csv.append(",,,,,,,\n");
       } else {

@@ -15,9 +15,13 @@ final class SvgPlot {
   private static final int PANEL_W = 440;
   private static final int PANEL_H = 300;
   private static final int LEFT = 64;
-  private static final int TOP = 90;
+  private static final int LEGEND_COLUMNS = 3;
+  private static final int LEGEND_WIDTH = 320;
   private static final int GAP = 90;
-  private static final String[] COLORS = {"#1f77b4", "#9467bd", "#2ca02c", "#d62728"};
+  private static final String[] COLORS = {
+    "#1f77b4", "#9467bd", "#2ca02c", "#d62728", "#8c564b", "#ff7f0e", "#17becf", "#e377c2",
+    "#7f7f7f"
+  };
 
   private SvgPlot() {}
 
@@ -26,7 +30,8 @@ final class SvgPlot {
     List<SystemUnderTest> systems = results.settings.systems();
     StringBuilder svg = new StringBuilder();
     int width = LEFT + 2 * PANEL_W + GAP + 30;
-    int height = TOP + PANEL_H + 60;
+    int top = top(systems);
+    int height = top + PANEL_H + 60;
     svg.append(
         String.format(
             Locale.ROOT,
@@ -38,13 +43,15 @@ final class SvgPlot {
         text(
             LEFT,
             20,
-            "Smart-building chain, 4 functions: throughput and p99 latency against hey workers",
+            String.join(" and ", results.settings.flows().stream().map(f -> f.label()).toList())
+                + ": throughput and p99 latency against hey workers",
             14,
             "start"));
     legend(svg, systems);
     panel(
         svg,
         results,
+        top,
         LEFT,
         "throughput (2xx req/s)",
         false,
@@ -54,6 +61,7 @@ final class SvgPlot {
     panel(
         svg,
         results,
+        top,
         LEFT + PANEL_W + GAP,
         "p99 latency (ms, log scale)",
         true,
@@ -64,23 +72,33 @@ final class SvgPlot {
     return svg.toString();
   }
 
+  /** Three entries a row: each system, then the two line styles. */
   private static void legend(StringBuilder svg, List<SystemUnderTest> systems) {
-    int x = LEFT;
+    List<String[]> entries = new ArrayList<>();
     for (SystemUnderTest system : systems) {
-      svg.append(line(x, 44, x + 24, 44, COLORS[system.ordinal() % COLORS.length], false));
-      svg.append(text(x + 30, 48, system.label(), 12, "start"));
-      x += 60 + 7 * system.label().length();
+      entries.add(new String[] {system.fullLabel(), COLORS[system.ordinal() % COLORS.length], ""});
     }
-    svg.append(line(x, 44, x + 24, 44, "#555", false))
-        .append(text(x + 30, 48, "keep-alive on", 12, "start"));
-    x += 130;
-    svg.append(line(x, 44, x + 24, 44, "#555", true))
-        .append(text(x + 30, 48, "keep-alive off", 12, "start"));
+    entries.add(new String[] {"keep-alive on", "#555", ""});
+    entries.add(new String[] {"keep-alive off", "#555", "dashed"});
+    for (int i = 0; i < entries.size(); i++) {
+      int x = LEFT + (i % LEGEND_COLUMNS) * LEGEND_WIDTH;
+      int y = 44 + (i / LEGEND_COLUMNS) * 18;
+      String[] e = entries.get(i);
+      svg.append(line(x, y, x + 24, y, e[1], !e[2].isEmpty()));
+      svg.append(text(x + 30, y + 4, e[0], 12, "start"));
+    }
+  }
+
+  /** Where the panels start: below the title and the legend's rows. */
+  private static int top(List<SystemUnderTest> systems) {
+    int rows = (systems.size() + 2 + LEGEND_COLUMNS - 1) / LEGEND_COLUMNS;
+    return 44 + rows * 18 + 28;
   }
 
   private static void panel(
       StringBuilder svg,
       Results results,
+      int top,
       int x0,
       String title,
       boolean log,
@@ -101,14 +119,14 @@ final class SvgPlot {
       min = 0.1;
     }
     Scale y = log ? Scale.log(min, max) : Scale.linear(max);
-    int y0 = TOP + PANEL_H;
-    svg.append(text(x0 + PANEL_W / 2, TOP - 12, title, 13, "middle"));
+    int y0 = top + PANEL_H;
+    svg.append(text(x0 + PANEL_W / 2, top - 12, title, 13, "middle"));
     svg.append(
         String.format(
             Locale.ROOT,
             "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>\n",
             x0,
-            TOP,
+            top,
             PANEL_W,
             PANEL_H));
     for (double tick : y.ticks()) {

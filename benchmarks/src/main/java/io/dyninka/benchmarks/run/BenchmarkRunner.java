@@ -16,10 +16,12 @@ import io.dyninka.benchmarks.report.ReportWriter;
 import io.dyninka.benchmarks.report.Results;
 import io.dyninka.benchmarks.report.Targets;
 import io.dyninka.manifest.AppManifest;
+import io.dyninka.manifest.Placement;
 import io.dyninka.runtime.launch.JvmFlags;
 import io.dyninka.runtime.launch.LocalLauncher;
 import io.dyninka.runtime.launch.RunningApp;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,9 +38,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark: starts the sensor endpoint and the three systems, warms each up, probes per-hop
- * overhead, runs every load profile against each system in turn, samples RSS throughout, stops
- * everything, and writes the results. {@code benchmarks/run.sh} builds the code and runs this.
+ * The benchmark: flow by flow, starts its systems (and for smart-building the sensor endpoint),
+ * warms each up, probes per-hop overhead, runs every load profile against each system in turn,
+ * samples RSS throughout, and stops them; then writes the results. {@code benchmarks/run.sh} builds
+ * the code and runs this.
  */
 public final class BenchmarkRunner {
 
@@ -53,6 +56,9 @@ public final class BenchmarkRunner {
   private static final int WARMUP_WORKERS = 50;
   private static final Duration WARMUP_ROUND = Duration.ofSeconds(5);
   private static final int MIN_WARMUP_ROUNDS = 4;
+
+  /** The first load of the warm-up, read second by second: where a cold system speeds up. */
+  private static final Duration FIRST_LOAD = Duration.ofSeconds(20);
 
   private final Settings settings;
   private final Path logDir;
@@ -85,58 +91,28 @@ public final class BenchmarkRunner {
   }
 
   private int run() throws IOException {
-    List<RunningSystem> running = new ArrayList<>();
     Vertx vertx = Vertx.vertx();
     SensorProcess sensor = null;
     Thread stopHey = new Thread(hey::stop, "stop-hey");
     Runtime.getRuntime().addShutdownHook(stopHey);
     LoadAverage load = new LoadAverage();
     try {
-      say("starting the sensor endpoint");
-      sensor =
-          SensorProcess.start(
-              java(),
-              flags.flags(),
-              System.getProperty("java.class.path"),
-              logDir.resolve("sensor.log"));
-      recordPid(sensor.pid());
-      SensorProcess started = sensor;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-sensor"));
-      for (SystemUnderTest system : settings.systems()) {
-        running.add(start(system, sensor.url()));
+      if (settings.flows().contains(Flow.SMART_BUILDING)) {
+        say("starting the sensor endpoint");
+        sensor =
+            SensorProcess.start(
+                java(),
+                flags.flags(),
+                System.getProperty("java.class.path"),
+                logDir.resolve("sensor.log"));
+        recordPid(sensor.pid());
+        SensorProcess started = sensor;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-sensor"));
       }
-      sleep(SETTLE);
-      for (RunningSystem s : running) {
-        results.idleRssKib.put(s.system(), Rss.of(s.pids()));
-      }
-      timeFirstAnswers(vertx, running, sensor.url());
-      warmUp(running);
-      say(
-          "probing Server-Timing: "
-              + settings.probeRequests()
-              + " requests to each system, in turn");
-      List<ProbeResult> probes =
-          new TimingProbe(vertx, SystemUnderTest.FUNCTIONS)
-              .measure(
-                  running.stream().map(RunningSystem::entry).toList(), settings.probeRequests());
-      for (int i = 0; i < running.size(); i++) {
-        results.probes.put(running.get(i).system(), probes.get(i));
-      }
-      List<Profile> profiles = settings.profiles();
-      for (int i = 0; i < profiles.size(); i++) {
-        List<RunningSystem> turn = new ArrayList<>(running);
-        // Each system goes first as often as the others, so drifting background load evens out.
-        Collections.rotate(turn, -i);
-        for (RunningSystem s : turn) {
-          measure(s, profiles.get(i));
-        }
-      }
-      sleep(SETTLE);
-      for (RunningSystem s : running) {
-        results.afterRssKib.put(s.system(), Rss.of(s.pids()));
+      for (Flow flow : settings.flows()) {
+        runFlow(vertx, flow, sensor == null ? null : sensor.url());
       }
     } finally {
-      running.forEach(RunningSystem::close);
       if (sensor != null) {
         sensor.close();
       }
@@ -156,10 +132,63 @@ public final class BenchmarkRunner {
     return 0;
   }
 
-  private RunningSystem start(SystemUnderTest system, URI sensorUrl) throws IOException {
+  /**
+   * One flow's systems, started together and stopped before the next flow's start, so that the
+   * machine holds one flow's JVMs at a time and the systems of a flow see the same conditions.
+   */
+  private void runFlow(Vertx vertx, Flow flow, URI sensorUrl) throws IOException {
+    List<RunningSystem> running = new ArrayList<>();
+    say("flow " + flow.id());
+    try {
+      Path body = null;
+      if (flow.body() != null) {
+        body = logDir.resolve(flow.id() + "-body.json");
+        Files.writeString(body, flow.body());
+      }
+      for (SystemUnderTest system : settings.systems(flow)) {
+        running.add(start(system, sensorUrl, body));
+      }
+      sleep(SETTLE);
+      for (RunningSystem s : running) {
+        results.idleRssKib.put(s.system(), Rss.of(s.pids()));
+      }
+      timeFirstAnswers(vertx, running, flow, sensorUrl);
+      warmUp(running);
+      say(
+          "probing Server-Timing: "
+              + settings.probeRequests()
+              + " requests to each system, in turn");
+      List<ProbeResult> probes =
+          new TimingProbe(vertx, flow.longestPath())
+              .measure(
+                  running.stream().map(RunningSystem::entry).toList(),
+                  flow.body() == null ? null : Buffer.buffer(flow.body()),
+                  settings.probeRequests());
+      for (int i = 0; i < running.size(); i++) {
+        results.probes.put(running.get(i).system(), probes.get(i));
+      }
+      List<Profile> profiles = settings.profiles();
+      for (int i = 0; i < profiles.size(); i++) {
+        List<RunningSystem> turn = new ArrayList<>(running);
+        // Each system goes first as often as the others, so drifting background load evens out.
+        Collections.rotate(turn, -i);
+        for (RunningSystem s : turn) {
+          measure(s, profiles.get(i));
+        }
+      }
+      sleep(SETTLE);
+      for (RunningSystem s : running) {
+        results.afterRssKib.put(s.system(), Rss.of(s.pids()));
+      }
+    } finally {
+      running.forEach(RunningSystem::close);
+    }
+  }
+
+  private RunningSystem start(SystemUnderTest system, URI sensorUrl, Path body) throws IOException {
     AppManifest manifest = system.manifest();
     JvmFlags serviceFlags = flags;
-    if (system == SystemUnderTest.DYNINKA && settings.jfrDirectory() != null) {
+    if (system.kind() == SystemUnderTest.Kind.DYNINKA && settings.jfrDirectory() != null) {
       Files.createDirectories(settings.jfrDirectory());
       serviceFlags =
           flags.with(
@@ -171,23 +200,33 @@ public final class BenchmarkRunner {
             logDir.resolve(system.id() + ".log"),
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING);
-    say("starting " + system.label() + " (" + manifest.services().size() + " JVMs)");
+    Placement placement = system.placement(manifest);
+    say(
+        "starting "
+            + system.fullLabel()
+            + " ("
+            + manifest.services().size()
+            + " services, "
+            + placement.groups().size()
+            + " JVMs)");
+    Map<String, String> environment = new java.util.LinkedHashMap<>();
+    environment.put("DYNINKA_HOST", "127.0.0.1");
+    if (sensorUrl != null) {
+      environment.put("SENSOR_URL", sensorUrl.toString());
+    }
     long begin = System.nanoTime();
     RunningApp app =
         LocalLauncher.builder()
             .classpath(classpathFor(system))
             .jvmFlags(serviceFlags)
-            .environment(Map.of("SENSOR_URL", sensorUrl.toString(), "DYNINKA_HOST", "127.0.0.1"))
-            .environment(
-                system == SystemUnderTest.DYNINKA_CANDIDATE
-                    ? settings.candidateEnvironment()
-                    : Map.of())
+            .environment(environment)
+            .environment(system.isCandidate() ? settings.candidateEnvironment() : Map.of())
             .logSink(line -> writeQuietly(log, line))
             .build()
-            .start(manifest);
+            .start(manifest, placement);
     Duration startup = Duration.ofNanos(System.nanoTime() - begin);
     URI entry = app.url(manifest.sink()).resolve(system.entryPath());
-    RunningSystem s = new RunningSystem(system, app, entry, startup, log);
+    RunningSystem s = new RunningSystem(system, app, entry, body, startup, log);
     s.pids().values().forEach(this::recordPid);
     results.startup.put(system, startup);
     say("  ready in " + startup.toMillis() + " ms, entry " + entry);
@@ -197,20 +236,24 @@ public final class BenchmarkRunner {
   /**
    * One request through each cold system; the runner's own client is warmed on the sensor first.
    */
-  private void timeFirstAnswers(Vertx vertx, List<RunningSystem> running, URI sensorUrl) {
+  private void timeFirstAnswers(
+      Vertx vertx, List<RunningSystem> running, Flow flow, URI sensorUrl) {
     try (BlockingHttp client = new BlockingHttp(vertx)) {
-      for (int i = 0; i < 20; i++) {
-        client.get(sensorUrl.getHost(), sensorUrl.getPort(), "/");
+      if (sensorUrl != null) {
+        for (int i = 0; i < 20; i++) {
+          client.get(sensorUrl.getHost(), sensorUrl.getPort(), "/");
+        }
       }
+      Buffer body = flow.body() == null ? null : Buffer.buffer(flow.body());
       for (RunningSystem s : running) {
         long begin = System.nanoTime();
         BlockingHttp.Answer answer =
-            client.get(s.entry().getHost(), s.entry().getPort(), s.entry().getRawPath());
+            client.call(s.entry().getHost(), s.entry().getPort(), s.entry().getRawPath(), body);
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
         results.firstAnswer.put(s.system(), took);
         say(
             "first answer of "
-                + s.system().label()
+                + s.system().fullLabel()
                 + ": HTTP "
                 + answer.status()
                 + " in "
@@ -225,8 +268,7 @@ public final class BenchmarkRunner {
    */
   private List<Path> classpathFor(SystemUnderTest system) {
     List<Path> classpath = new ArrayList<>();
-    boolean swap =
-        system == SystemUnderTest.DYNINKA_CANDIDATE && settings.candidateRuntime() != null;
+    boolean swap = system.isCandidate() && settings.candidateRuntime() != null;
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
       Path path = Path.of(entry);
       boolean runtime = path.getFileName() != null && path.toString().contains("dyninka-runtime");
@@ -246,48 +288,65 @@ public final class BenchmarkRunner {
   /**
    * Loads every system until its throughput is steady: the JIT needs minutes of load on a busy
    * 2-core machine, and a run that measured a half-compiled system would compare compilers, not
-   * systems. Rounds of {@link #WARMUP_ROUND} at 50 workers with keep-alive go to each system in
-   * turn; a system is warm when its last three rounds are within 5% of their mean (after at least
-   * four: two slow rounds in a row can look steady), or when its {@code WARMUP} budget is spent.
-   * Then one round without keep-alive each, for the accept path.
+   * systems. First each system's first load, {@link #FIRST_LOAD} at 50 workers with keep-alive,
+   * answer by answer, so that the report can tell how long it took from the first request to 90% of
+   * its steady throughput; then rounds of {@link #WARMUP_ROUND} to each system in turn until its
+   * last three rounds are within 5% of their mean (after at least four: two slow rounds in a row
+   * can look steady), or until its {@code WARMUP} budget is spent. Then one round without
+   * keep-alive each, for the accept path.
    */
   private void warmUp(List<RunningSystem> running) {
-    int maxRounds =
-        Math.max(MIN_WARMUP_ROUNDS, (int) (settings.warmup().toMillis() / WARMUP_ROUND.toMillis()));
-    Map<SystemUnderTest, List<Double>> rounds = new java.util.LinkedHashMap<>();
-    List<RunningSystem> warming = new ArrayList<>(running);
+    Duration firstLoad =
+        settings.warmup().compareTo(FIRST_LOAD.multipliedBy(2)) < 0
+            ? settings.warmup().dividedBy(2)
+            : FIRST_LOAD;
+    long rest = settings.warmup().minus(firstLoad).toMillis();
+    int maxRounds = Math.max(MIN_WARMUP_ROUNDS, (int) (rest / WARMUP_ROUND.toMillis()));
     say(
-        "warming up until throughput is steady (rounds of "
+        "warming up: a first load of "
+            + GoDuration.format(firstLoad)
+            + " each, then rounds of "
             + GoDuration.format(WARMUP_ROUND)
-            + ", at most "
+            + " until throughput is steady (at most "
             + maxRounds
             + " per system)");
+    Map<SystemUnderTest, List<Long>> firstLoads = new java.util.LinkedHashMap<>();
+    for (RunningSystem s : running) {
+      firstLoads.put(
+          s.system(),
+          hey.timeline(s.entry(), s.body(), WARMUP_WORKERS, true, firstLoad).okPerSecond());
+    }
+    Map<SystemUnderTest, List<Double>> rounds = new java.util.LinkedHashMap<>();
+    List<RunningSystem> warming = new ArrayList<>(running);
     while (!warming.isEmpty()) {
       for (RunningSystem s : List.copyOf(warming)) {
         List<Double> rps = rounds.computeIfAbsent(s.system(), k -> new ArrayList<>());
-        rps.add(hey.run(s.entry(), WARMUP_WORKERS, true, WARMUP_ROUND).okRps());
+        rps.add(hey.run(s.entry(), s.body(), WARMUP_WORKERS, true, WARMUP_ROUND).okRps());
         int n = rps.size();
         boolean steady = n >= MIN_WARMUP_ROUNDS && steady(rps.subList(n - 3, n));
         if (steady || n >= maxRounds) {
           warming.remove(s);
+          Results.Warmup warmup =
+              new Results.Warmup(
+                  firstLoads.get(s.system()), List.copyOf(rps), WARMUP_ROUND, steady);
           String how = steady ? "steady" : "not steady yet, budget spent";
           say(
               "  "
-                  + s.system().label()
+                  + s.system().fullLabel()
                   + ": "
                   + how
                   + " after "
                   + n
                   + " rounds, "
                   + Fmt.rps(rps.get(n - 1))
-                  + " req/s");
-          results.warmup.put(
-              s.system(), new Results.Warmup(List.copyOf(rps), WARMUP_ROUND, steady));
+                  + " req/s; 90% of steady after "
+                  + warmup.timeTo90().map(d -> d.toSeconds() + " s").orElse("(not reached)"));
+          results.warmup.put(s.system(), warmup);
         }
       }
     }
     for (RunningSystem s : running) {
-      hey.run(s.entry(), WARMUP_WORKERS, false, WARMUP_ROUND);
+      hey.run(s.entry(), s.body(), WARMUP_WORKERS, false, WARMUP_ROUND);
     }
   }
 
@@ -300,7 +359,7 @@ public final class BenchmarkRunner {
   private void measure(RunningSystem s, Profile profile) {
     if (!s.app().isAlive()) {
       results.notes.add(
-          s.system().label()
+          s.system().fullLabel()
               + " had a process down before \""
               + profile.label()
               + "\"; that profile was skipped");
@@ -311,7 +370,8 @@ public final class BenchmarkRunner {
     Map<String, Long> peaks;
     Map<String, Double> cpuBefore = CpuTime.of(s.pids());
     try (RssSampler sampler = RssSampler.start(s.pids())) {
-      report = hey.run(s.entry(), profile.workers(), profile.keepAlive(), profile.duration());
+      report =
+          hey.run(s.entry(), s.body(), profile.workers(), profile.keepAlive(), profile.duration());
       peaks = sampler.peaks();
     }
     Map<String, Double> cpu = CpuTime.used(cpuBefore, CpuTime.of(s.pids()));
@@ -320,8 +380,8 @@ public final class BenchmarkRunner {
     say(
         String.format(
             java.util.Locale.ROOT,
-            "%-26s %-30s %8s req/s  p50 %6s ms  p99 %6s ms  errors %s%%  CPU %s µs/answer",
-            s.system().label(),
+            "%-40s %-30s %8s req/s  p50 %6s ms  p99 %6s ms  errors %s%%  CPU %s µs/answer",
+            s.system().fullLabel(),
             profile.label(),
             Fmt.rps(report.okRps()),
             Fmt.ms(report.p50Ms()),
@@ -330,7 +390,11 @@ public final class BenchmarkRunner {
             Fmt.num(load.cpuMicrosPerAnswer(), 0)));
     if (!report.errors().isEmpty()) {
       results.notes.add(
-          s.system().label() + ", " + profile.label() + ": transport errors " + report.errors());
+          s.system().fullLabel()
+              + ", "
+              + profile.label()
+              + ": transport errors "
+              + report.errors());
     }
   }
 

@@ -9,16 +9,27 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One started system: its processes, where clients call it, and how long it took to be ready. */
+/**
+ * One started system: its processes, where clients call it, what it is posted (null: {@code GET}),
+ * and how long it took to be ready.
+ */
 record RunningSystem(
-    SystemUnderTest system, RunningApp app, URI entry, Duration startup, BufferedWriter log)
+    SystemUnderTest system,
+    RunningApp app,
+    URI entry,
+    java.nio.file.Path body,
+    Duration startup,
+    BufferedWriter log)
     implements AutoCloseable {
 
-  /** Each service's JVM process id, head first. */
+  /**
+   * Each process's id, head first, named as its service, or as its group when it hosts several
+   * (co-located): each process once, so that CPU and RSS are not counted twice.
+   */
   Map<String, Long> pids() {
     Map<String, Long> pids = new LinkedHashMap<>();
     for (RunningService service : app.services()) {
-      pids.put(service.name(), service.pid());
+      pids.putIfAbsent(app.groupOf(service.name()), service.pid());
     }
     return pids;
   }

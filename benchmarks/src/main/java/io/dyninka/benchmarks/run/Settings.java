@@ -18,7 +18,10 @@ import java.util.Map;
  *     s until its throughput is steady ({@code WARMUP}, default 90s)
  * @param workers the concurrent workers of the paper's profiles ({@code WORKERS}, default 1 5 10
  *     50)
- * @param systems which systems run ({@code SYSTEMS}, default all three)
+ * @param flows which flows run, one after the other ({@code FLOW}: smart-building, orders or both,
+ *     the default)
+ * @param systems which systems run, in each flow ({@code SYSTEMS}: dyninka, handwritten, gateway
+ *     (smart-building only), colocated, candidate; default all but the candidate), flow by flow
  * @param probeRequests sequential requests of the Server-Timing probe ({@code PROBE_REQUESTS})
  * @param results where the results go ({@code RESULTS_DIR})
  * @param pidFile where every started process id is written, so that run.sh can stop them whatever
@@ -36,6 +39,7 @@ public record Settings(
     Duration targetDuration,
     Duration warmup,
     List<Integer> workers,
+    List<Flow> flows,
     List<SystemUnderTest> systems,
     int probeRequests,
     Path results,
@@ -52,10 +56,21 @@ public record Settings(
             .map(Integer::parseInt)
             .sorted()
             .toList();
-    List<SystemUnderTest> systems = new ArrayList<>();
+    String flow = env.getOrDefault("FLOW", "both").trim();
+    List<Flow> flows =
+        flow.equalsIgnoreCase("both") ? List.of(Flow.values()) : List.of(Flow.named(flow));
+    List<SystemUnderTest.Kind> kinds = new ArrayList<>();
     for (String name :
-        env.getOrDefault("SYSTEMS", "dyninka handwritten gateway").trim().split("[\\s,]+")) {
-      systems.add(SystemUnderTest.named(name));
+        env.getOrDefault("SYSTEMS", "dyninka handwritten gateway colocated")
+            .trim()
+            .split("[\\s,]+")) {
+      kinds.add(SystemUnderTest.Kind.named(name));
+    }
+    List<SystemUnderTest> systems = new ArrayList<>();
+    for (Flow f : flows) {
+      for (SystemUnderTest.Kind kind : kinds) {
+        SystemUnderTest.of(f, kind).ifPresent(systems::add);
+      }
     }
     String extra = env.getOrDefault("EXTRA_JVM_FLAGS", "").trim();
     String jfr = env.getOrDefault("JFR_DIR", "").trim();
@@ -71,7 +86,7 @@ public record Settings(
         candidateEnv.put(pair.substring(0, eq), pair.substring(eq + 1));
       }
     }
-    if (systems.contains(SystemUnderTest.DYNINKA_CANDIDATE)
+    if (kinds.contains(SystemUnderTest.Kind.CANDIDATE)
         && candidate.isEmpty()
         && candidateEnv.isEmpty()) {
       throw new IllegalArgumentException(
@@ -82,6 +97,7 @@ public record Settings(
         GoDuration.parse(env.getOrDefault("TARGET_DURATION", "60s")),
         GoDuration.parse(env.getOrDefault("WARMUP", "90s")),
         workers,
+        flows,
         List.copyOf(systems),
         Integer.parseInt(env.getOrDefault("PROBE_REQUESTS", "3000")),
         Path.of(env.getOrDefault("RESULTS_DIR", "benchmarks/results")),
@@ -91,6 +107,16 @@ public record Settings(
         env.getOrDefault("BENCH_COMMAND", "benchmarks/run.sh"),
         candidate.isEmpty() ? null : Path.of(candidate),
         Map.copyOf(candidateEnv));
+  }
+
+  /** The systems of {@code flow} that run, in the order {@code SYSTEMS} names them. */
+  public List<SystemUnderTest> systems(Flow flow) {
+    return systems.stream().filter(s -> s.flow() == flow).toList();
+  }
+
+  /** Whether a candidate runs, in any flow. */
+  public boolean hasCandidate() {
+    return systems.stream().anyMatch(SystemUnderTest::isCandidate);
   }
 
   /**

@@ -41,7 +41,7 @@ class ReportWriterTest {
         .hasSize(1 + 12)
         .first()
         .asString()
-        .startsWith("system,workers,keep_alive");
+        .startsWith("flow,system,workers,keep_alive");
     byte[] svg = Files.readAllBytes(dir.resolve("plot.svg"));
     assertThat(
             DocumentBuilderFactory.newInstance()
@@ -52,7 +52,7 @@ class ReportWriterTest {
         .isEqualTo("svg");
     assertThat(new String(svg, StandardCharsets.UTF_8)).contains("<polyline");
     assertThat(Files.readString(dir.resolve("readme-table.md")))
-        .contains("| 1 | on | 95.0 | 100 | 75.0 | 1.50 / 3.00 | 0.00% |");
+        .contains("| 1 | on | 95.0 | 100 | 75.0 | 0.95× | 1.27× | 1.50 / 3.00 | 0.00% |");
   }
 
   /**

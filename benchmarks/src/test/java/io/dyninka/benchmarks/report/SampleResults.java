@@ -3,6 +3,7 @@ package io.dyninka.benchmarks.report;
 import io.dyninka.benchmarks.measure.HeyReport;
 import io.dyninka.benchmarks.measure.Machine;
 import io.dyninka.benchmarks.measure.ProbeResult;
+import io.dyninka.benchmarks.run.Flow;
 import io.dyninka.benchmarks.run.Profile;
 import io.dyninka.benchmarks.run.Settings;
 import io.dyninka.benchmarks.run.SystemUnderTest;
@@ -34,6 +35,10 @@ final class SampleResults {
                 "5s",
                 "TARGET_DURATION",
                 target,
+                "FLOW",
+                "smart-building",
+                "SYSTEMS",
+                "dyninka handwritten gateway",
                 "BENCH_COMMAND",
                 "QUICK='1' benchmarks/run.sh"));
     Results r = new Results(settings, machine(), "-XX:+UseSerialGC");
@@ -71,17 +76,18 @@ final class SampleResults {
   }
 
   /**
-   * Every part of the report filled in at least once, and left out at least once: a candidate with
-   * its own runtime and environment, a profile the gateway did not run, a hey run that kept only a
-   * million answers, failed answers and transport errors, one warm-up that never became steady,
-   * missing probes, first answers and after-load RSS, the load average, and notes.
+   * Every part of the report filled in at least once, and left out at least once: both flows, each
+   * split and all in one JVM, a candidate with its own runtime and environment, a profile the
+   * gateway did not run, a hey run that kept only a million answers, failed answers and transport
+   * errors, one warm-up that never became steady, missing probes, first answers and after-load RSS,
+   * the load average, and notes.
    */
   static Results full() {
     Settings settings =
         Settings.from(
             Map.of(
                 "WORKERS", "1 10 50",
-                "SYSTEMS", "dyninka candidate handwritten gateway",
+                "SYSTEMS", "dyninka candidate handwritten gateway colocated",
                 "CANDIDATE_RUNTIME", "/tmp/runtime-before.jar",
                 "CANDIDATE_ENV", "DYNINKA_INSTANCES=2",
                 "DURATION", "5s",
@@ -89,14 +95,20 @@ final class SampleResults {
                 "WARMUP", "30s",
                 "PROBE_REQUESTS", "500",
                 "BENCH_COMMAND",
-                    "SYSTEMS='dyninka candidate handwritten gateway' benchmarks/run.sh"));
+                    "SYSTEMS='dyninka candidate handwritten gateway colocated' benchmarks/run.sh"));
     Results r = new Results(settings, machine(), "-XX:+UseSerialGC -Xss512k");
-    Map<SystemUnderTest, Double> scale =
+    Map<SystemUnderTest.Kind, Double> byKind =
         Map.of(
-            SystemUnderTest.DYNINKA, 0.93,
-            SystemUnderTest.DYNINKA_CANDIDATE, 0.97,
-            SystemUnderTest.HAND_WRITTEN, 1.0,
-            SystemUnderTest.GATEWAY, 0.61);
+            SystemUnderTest.Kind.DYNINKA, 0.93,
+            SystemUnderTest.Kind.CANDIDATE, 0.97,
+            SystemUnderTest.Kind.HAND_WRITTEN, 1.0,
+            SystemUnderTest.Kind.GATEWAY, 0.61,
+            SystemUnderTest.Kind.COLOCATED, 2.3);
+    Map<SystemUnderTest, Double> scale = new java.util.EnumMap<>(SystemUnderTest.class);
+    for (SystemUnderTest s : settings.systems()) {
+      // The orders flow a little slower than the chain, so that its rows differ.
+      scale.put(s, byKind.get(s.kind()) * (s.flow() == Flow.ORDERS ? 0.8 : 1.0));
+    }
     for (Profile p : settings.profiles()) {
       for (SystemUnderTest s : settings.systems()) {
         if (s == SystemUnderTest.GATEWAY && p.workers() == 10) {
@@ -130,8 +142,12 @@ final class SampleResults {
     for (SystemUnderTest s : settings.systems()) {
       i++;
       Map<String, Long> idle = new LinkedHashMap<>();
-      idle.put("get", (60L + i) * 1024 + 300);
-      idle.put("map", (70L + i) * 1024 + 700);
+      if (s.kind() == SystemUnderTest.Kind.COLOCATED) {
+        idle.put("all", (110L + i) * 1024);
+      } else {
+        idle.put("get", (60L + i) * 1024 + 300);
+        idle.put("map", (70L + i) * 1024 + 700);
+      }
       r.idleRssKib.put(s, idle);
       if (s != SystemUnderTest.GATEWAY) {
         Map<String, Long> after = new LinkedHashMap<>();
@@ -145,11 +161,32 @@ final class SampleResults {
     }
     r.warmup.put(
         SystemUnderTest.DYNINKA,
-        new Results.Warmup(List.of(800.0, 950.4, 1002.0, 1010.0), Duration.ofSeconds(5), true));
+        new Results.Warmup(
+            List.of(120L, 400L, 700L, 950L, 990L, 500L),
+            List.of(800.0, 950.4, 1002.0, 1010.0),
+            Duration.ofSeconds(5),
+            true));
     r.warmup.put(
         SystemUnderTest.HAND_WRITTEN,
         new Results.Warmup(
-            List.of(60.25, 90.0, 700.0, 1000.0, 1300.0, 1600.0), Duration.ofSeconds(5), false));
+            List.of(10L, 20L, 30L),
+            List.of(60.25, 90.0, 700.0, 1000.0, 1300.0, 1600.0),
+            Duration.ofSeconds(5),
+            false));
+    r.warmup.put(
+        SystemUnderTest.ORDERS_DYNINKA,
+        new Results.Warmup(
+            List.of(100L, 300L, 500L, 600L),
+            List.of(700.0, 800.0, 810.0, 805.0),
+            Duration.ofSeconds(5),
+            true));
+    r.warmup.put(
+        SystemUnderTest.ORDERS_HAND_WRITTEN,
+        new Results.Warmup(
+            List.of(700L, 800L, 800L, 300L),
+            List.of(820.0, 830.0, 825.0, 828.0),
+            Duration.ofSeconds(5),
+            true));
     r.notes.add("gateway + orchestrator had a process down before \"10 workers\"");
     r.notes.add("gateway + orchestrator, 50 workers: transport errors");
     r.load.accept(3.25);
