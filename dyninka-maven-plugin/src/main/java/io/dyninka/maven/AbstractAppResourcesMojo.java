@@ -255,25 +255,26 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
       ContainerUser containerUser =
           recorded.user() != null ? recorded.user() : ContainerUser.parse(user);
       int containerPort = recorded.port() != null ? recorded.port() : port;
-      return new ResourceSettings(
-              registry == null ? "" : registry,
-              tag,
-              images,
-              project.getVersion(),
-              replicas,
-              requests,
-              limits,
-              containerUser,
-              containerPort,
-              podmanBasePort,
-              marathonCpus,
-              marathonMem,
-              marathonPeerUrl,
-              podSettings(manifest),
-              autoscaling(),
-              serviceMonitor,
-              placement)
-          .withStateStore(StateStoreSecret.of(stateStoreSecret, stateStoreSecretKey));
+      return ResourceSettings.builder()
+          .registry(registry == null ? "" : registry)
+          .tag(tag)
+          .images(images)
+          .version(project.getVersion())
+          .replicas(replicas)
+          .requests(requests)
+          .limits(limits)
+          .user(containerUser)
+          .containerPort(containerPort)
+          .podmanBasePort(podmanBasePort)
+          .marathonCpus(marathonCpus)
+          .marathonMem(marathonMem)
+          .marathonPeerUrl(marathonPeerUrl)
+          .pods(podSettings(manifest))
+          .autoscaling(autoscaling())
+          .serviceMonitor(serviceMonitor)
+          .placement(placement)
+          .stateStore(StateStoreSecret.of(stateStoreSecret, stateStoreSecretKey))
+          .build();
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -6,6 +6,7 @@ import io.dyninka.manifest.ServiceManifest;
 import io.dyninka.maven.image.BuiltImage;
 import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageNames;
+import io.dyninka.maven.image.ImageSettings;
 import io.dyninka.maven.image.ImageTarget;
 import java.util.List;
 import java.util.Map;
@@ -60,171 +61,47 @@ public record ResourceSettings(
   public static final String DEFAULT_MARATHON_PEER_URL =
       "http://{app}-{kubeName}.marathon.l4lb.thisdcos.directory:80";
 
-  /** Settings of the split deployment: one process, and one Deployment, per service. */
-  public ResourceSettings(
-      String registry,
-      String tag,
-      Map<String, BuiltImage> images,
-      String version,
-      int replicas,
-      Map<String, String> requests,
-      Map<String, String> limits,
-      ContainerUser user,
-      int containerPort,
-      int podmanBasePort,
-      double marathonCpus,
-      int marathonMem,
-      String marathonPeerUrl,
-      PodSettings pods,
-      Autoscaling autoscaling,
-      boolean serviceMonitor) {
-    this(
-        registry,
-        tag,
-        images,
-        version,
-        replicas,
-        requests,
-        limits,
-        user,
-        containerPort,
-        podmanBasePort,
-        marathonCpus,
-        marathonMem,
-        marathonPeerUrl,
-        pods,
-        autoscaling,
-        serviceMonitor,
-        null,
-        null);
+  /** Settings with the defaults of {@link Builder}, to change where they matter. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** Settings with the services grouped as {@code placement} says, and no state store. */
-  public ResourceSettings(
-      String registry,
-      String tag,
-      Map<String, BuiltImage> images,
-      String version,
-      int replicas,
-      Map<String, String> requests,
-      Map<String, String> limits,
-      ContainerUser user,
-      int containerPort,
-      int podmanBasePort,
-      double marathonCpus,
-      int marathonMem,
-      String marathonPeerUrl,
-      PodSettings pods,
-      Autoscaling autoscaling,
-      boolean serviceMonitor,
-      Placement placement) {
-    this(
-        registry,
-        tag,
-        images,
-        version,
-        replicas,
-        requests,
-        limits,
-        user,
-        containerPort,
-        podmanBasePort,
-        marathonCpus,
-        marathonMem,
-        marathonPeerUrl,
-        pods,
-        autoscaling,
-        serviceMonitor,
-        placement,
-        null);
+  /** A builder that starts from these settings. */
+  public Builder toBuilder() {
+    return new Builder()
+        .registry(registry)
+        .tag(tag)
+        .images(images)
+        .version(version)
+        .replicas(replicas)
+        .requests(requests)
+        .limits(limits)
+        .user(user)
+        .containerPort(containerPort)
+        .podmanBasePort(podmanBasePort)
+        .marathonCpus(marathonCpus)
+        .marathonMem(marathonMem)
+        .marathonPeerUrl(marathonPeerUrl)
+        .pods(pods)
+        .autoscaling(autoscaling)
+        .serviceMonitor(serviceMonitor)
+        .placement(placement)
+        .stateStore(stateStore);
   }
 
   /** These settings with the services grouped as {@code placement} says. */
   public ResourceSettings withPlacement(Placement placement) {
-    return new ResourceSettings(
-        registry,
-        tag,
-        images,
-        version,
-        replicas,
-        requests,
-        limits,
-        user,
-        containerPort,
-        podmanBasePort,
-        marathonCpus,
-        marathonMem,
-        marathonPeerUrl,
-        pods,
-        autoscaling,
-        serviceMonitor,
-        placement,
-        stateStore);
+    return toBuilder().placement(placement).build();
   }
 
   /** These settings with the stateful services' state in the store {@code secret} names. */
   public ResourceSettings withStateStore(StateStoreSecret secret) {
-    return new ResourceSettings(
-        registry,
-        tag,
-        images,
-        version,
-        replicas,
-        requests,
-        limits,
-        user,
-        containerPort,
-        podmanBasePort,
-        marathonCpus,
-        marathonMem,
-        marathonPeerUrl,
-        pods,
-        autoscaling,
-        serviceMonitor,
-        placement,
-        secret);
+    return toBuilder().stateStore(secret).build();
   }
 
   /** Which services share a process ({@code dyninka.colocate}); every one alone without it. */
   public Placement placementOf(AppManifest app) {
     return placement == null ? Placement.split(app) : placement;
-  }
-
-  /**
-   * Settings whose pods get nothing an operator sets ({@link PodSettings#NONE}), with neither an
-   * autoscaler nor a ServiceMonitor: the objects of earlier versions.
-   */
-  public ResourceSettings(
-      String registry,
-      String tag,
-      Map<String, BuiltImage> images,
-      String version,
-      int replicas,
-      Map<String, String> requests,
-      Map<String, String> limits,
-      ContainerUser user,
-      int containerPort,
-      int podmanBasePort,
-      double marathonCpus,
-      int marathonMem,
-      String marathonPeerUrl) {
-    this(
-        registry,
-        tag,
-        images,
-        version,
-        replicas,
-        requests,
-        limits,
-        user,
-        containerPort,
-        podmanBasePort,
-        marathonCpus,
-        marathonMem,
-        marathonPeerUrl,
-        PodSettings.NONE,
-        Autoscaling.OFF,
-        false);
   }
 
   public ResourceSettings {
@@ -295,5 +172,152 @@ public record ResourceSettings(
   /** The pods of a service on Kubernetes: {@code replicas} if it may scale, else one. */
   public int kubernetesReplicasOf(ServiceManifest service) {
     return scalesOnKubernetes(service) ? replicas : 1;
+  }
+
+  /**
+   * Builds {@link ResourceSettings}. Unset, a setting asks for nothing: no registry, tag {@code
+   * latest}, one replica, no requests or limits, the image's user and port, podman ports from 9001,
+   * a quarter CPU and 256 MiB on Marathon, nothing an operator sets, no autoscaler, no
+   * ServiceMonitor, one process per service, no state store. (The goals' own defaults are their
+   * parameters'.)
+   */
+  public static final class Builder {
+    private String registry = "";
+    private String tag = "latest";
+    private Map<String, BuiltImage> images = Map.of();
+    private String version = "";
+    private int replicas = 1;
+    private Map<String, String> requests = Map.of();
+    private Map<String, String> limits = Map.of();
+    private ContainerUser user = ContainerUser.parse(ImageSettings.DEFAULT_USER);
+    private int containerPort = ImageSettings.DEFAULT_PORT;
+    private int podmanBasePort = 9001;
+    private double marathonCpus = 0.25;
+    private int marathonMem = 256;
+    private String marathonPeerUrl = DEFAULT_MARATHON_PEER_URL;
+    private PodSettings pods = PodSettings.NONE;
+    private Autoscaling autoscaling = Autoscaling.OFF;
+    private boolean serviceMonitor;
+    private Placement placement;
+    private StateStoreSecret stateStore;
+
+    private Builder() {}
+
+    public Builder registry(String registry) {
+      this.registry = registry;
+      return this;
+    }
+
+    public Builder tag(String tag) {
+      this.tag = tag;
+      return this;
+    }
+
+    public Builder images(Map<String, BuiltImage> images) {
+      this.images = images;
+      return this;
+    }
+
+    public Builder version(String version) {
+      this.version = version;
+      return this;
+    }
+
+    public Builder replicas(int replicas) {
+      this.replicas = replicas;
+      return this;
+    }
+
+    public Builder requests(Map<String, String> requests) {
+      this.requests = requests;
+      return this;
+    }
+
+    public Builder limits(Map<String, String> limits) {
+      this.limits = limits;
+      return this;
+    }
+
+    public Builder user(ContainerUser user) {
+      this.user = user;
+      return this;
+    }
+
+    public Builder containerPort(int containerPort) {
+      this.containerPort = containerPort;
+      return this;
+    }
+
+    public Builder podmanBasePort(int podmanBasePort) {
+      this.podmanBasePort = podmanBasePort;
+      return this;
+    }
+
+    public Builder marathonCpus(double marathonCpus) {
+      this.marathonCpus = marathonCpus;
+      return this;
+    }
+
+    public Builder marathonMem(int marathonMem) {
+      this.marathonMem = marathonMem;
+      return this;
+    }
+
+    public Builder marathonPeerUrl(String marathonPeerUrl) {
+      this.marathonPeerUrl = marathonPeerUrl;
+      return this;
+    }
+
+    public Builder pods(PodSettings pods) {
+      this.pods = pods;
+      return this;
+    }
+
+    public Builder autoscaling(Autoscaling autoscaling) {
+      this.autoscaling = autoscaling;
+      return this;
+    }
+
+    public Builder serviceMonitor(boolean serviceMonitor) {
+      this.serviceMonitor = serviceMonitor;
+      return this;
+    }
+
+    /** Which services share a process; null for one process per service. */
+    public Builder placement(Placement placement) {
+      this.placement = placement;
+      return this;
+    }
+
+    /** The Secret with the state store's address; null for none. */
+    public Builder stateStore(StateStoreSecret stateStore) {
+      this.stateStore = stateStore;
+      return this;
+    }
+
+    /**
+     * The settings; a port or replica count out of range is an {@link IllegalArgumentException}.
+     */
+    public ResourceSettings build() {
+      return new ResourceSettings(
+          registry,
+          tag,
+          images,
+          version,
+          replicas,
+          requests,
+          limits,
+          user,
+          containerPort,
+          podmanBasePort,
+          marathonCpus,
+          marathonMem,
+          marathonPeerUrl,
+          pods,
+          autoscaling,
+          serviceMonitor,
+          placement,
+          stateStore);
+    }
   }
 }

@@ -74,20 +74,14 @@ class KubernetesDeployerTest {
                         "sha256:" + "2".repeat(64),
                         ImageTarget.REGISTRY)));
     ResourceSettings settings =
-        new ResourceSettings(
-            "127.0.0.1:5000",
-            "1.0",
-            images,
-            "1.0",
-            1,
-            Map.of("cpu", "100m", "memory", "192Mi"),
-            Map.of("memory", "256Mi"),
-            io.dyninka.maven.image.ContainerUser.parse("65532"),
-            8080,
-            9001,
-            0.25,
-            256,
-            ResourceSettings.DEFAULT_MARATHON_PEER_URL);
+        ResourceSettings.builder()
+            .registry("127.0.0.1:5000")
+            .tag("1.0")
+            .images(images)
+            .version("1.0")
+            .requests(Map.of("cpu", "100m", "memory", "192Mi"))
+            .limits(Map.of("memory", "256Mi"))
+            .build();
     return KubernetesResources.withDefaultSteps()
         .generate(APP, settings.withPlacement(Placement.parse(colocate, APP)));
   }

@@ -58,20 +58,7 @@ class MarathonDeployerTest {
                         ImageTarget.REGISTRY)));
     return MarathonResources.group(
         APP,
-        new ResourceSettings(
-            "reg",
-            "1",
-            images,
-            "1",
-            1,
-            Map.of(),
-            Map.of(),
-            io.dyninka.maven.image.ContainerUser.parse("65532"),
-            8080,
-            9001,
-            0.25,
-            256,
-            ResourceSettings.DEFAULT_MARATHON_PEER_URL));
+        ResourceSettings.builder().registry("reg").tag("1").images(images).version("1").build());
   }
 
   @Test

@@ -84,20 +84,7 @@ class PodmanDeployerTest {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = 20000 + random.nextInt(20000);
       ResourceSettings settings =
-          new ResourceSettings(
-              "",
-              "1",
-              Map.of(),
-              "1",
-              1,
-              Map.of(),
-              Map.of(),
-              io.dyninka.maven.image.ContainerUser.parse("65532"),
-              8080,
-              base,
-              0.25,
-              256,
-              ResourceSettings.DEFAULT_MARATHON_PEER_URL);
+          ResourceSettings.builder().tag("1").version("1").podmanBasePort(base).build();
       try {
         for (int port : PodmanResources.ports(APP, settings).values()) {
           HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -165,20 +152,7 @@ class PodmanDeployerTest {
   @DisplayName("a pod that cannot start is removed again, and the error says the image is missing")
   void failureRemovesPods() throws Exception {
     ResourceSettings settings =
-        new ResourceSettings(
-            "",
-            "1",
-            Map.of(),
-            "1",
-            1,
-            Map.of(),
-            Map.of(),
-            io.dyninka.maven.image.ContainerUser.parse("65532"),
-            8080,
-            1,
-            0.25,
-            256,
-            ResourceSettings.DEFAULT_MARATHON_PEER_URL);
+        ResourceSettings.builder().tag("1").version("1").podmanBasePort(1).build();
     failPlay = true;
     assertThatThrownBy(() -> deployer(Duration.ofSeconds(1)).deploy(APP, settings))
         .isInstanceOf(DeployException.class)
@@ -191,20 +165,7 @@ class PodmanDeployerTest {
   @DisplayName("services that never get ready time out, and the started pods are removed")
   void timeoutRemoves() throws Exception {
     ResourceSettings settings =
-        new ResourceSettings(
-            "",
-            "1",
-            Map.of(),
-            "1",
-            1,
-            Map.of(),
-            Map.of(),
-            io.dyninka.maven.image.ContainerUser.parse("65532"),
-            8080,
-            1,
-            0.25,
-            256,
-            ResourceSettings.DEFAULT_MARATHON_PEER_URL);
+        ResourceSettings.builder().tag("1").version("1").podmanBasePort(1).build();
     assertThatThrownBy(() -> deployer(Duration.ofMillis(200)).deploy(APP, settings))
         .isInstanceOf(DeployException.class)
         .hasMessageContaining("dyninka.deploy.timeout");

@@ -49,23 +49,7 @@ class ColocatedResourcesTest {
                         "sha256:" + "2".repeat(64),
                         ImageTarget.REGISTRY)));
     ResourceSettings base = KubernetesResourcesTest.settings(images, 1);
-    return new ResourceSettings(
-        base.registry(),
-        base.tag(),
-        base.images(),
-        base.version(),
-        base.replicas(),
-        base.requests(),
-        base.limits(),
-        base.user(),
-        base.containerPort(),
-        base.podmanBasePort(),
-        base.marathonCpus(),
-        base.marathonMem(),
-        base.marathonPeerUrl(),
-        PodSettings.NONE,
-        Autoscaling.DEFAULT,
-        false);
+    return base.toBuilder().autoscaling(Autoscaling.DEFAULT).build();
   }
 
   static String yaml(ResourceSettings settings) {
@@ -162,23 +146,11 @@ class ColocatedResourcesTest {
 
     ResourceSettings base = settings();
     ResourceSettings withCpuLimit =
-        new ResourceSettings(
-                base.registry(),
-                base.tag(),
-                base.images(),
-                base.version(),
-                base.replicas(),
-                Map.of("cpu", "250m", "memory", "192Mi"),
-                Map.of("cpu", "500m", "memory", "256Mi"),
-                base.user(),
-                base.containerPort(),
-                base.podmanBasePort(),
-                base.marathonCpus(),
-                base.marathonMem(),
-                base.marathonPeerUrl(),
-                PodSettings.NONE,
-                Autoscaling.DEFAULT,
-                false)
+        base.toBuilder()
+            .requests(Map.of("cpu", "250m", "memory", "192Mi"))
+            .limits(Map.of("cpu", "500m", "memory", "256Mi"))
+            .autoscaling(Autoscaling.DEFAULT)
+            .build()
             .withPlacement(Placement.parse("get+filterTemperature+map,movingAvg", APP));
     Container limited =
         find(
@@ -297,23 +269,10 @@ class ColocatedResourcesTest {
             "IfNotPresent",
             PodSettings.PreStop.SLEEP);
     ResourceSettings settings =
-        new ResourceSettings(
-                base.registry(),
-                base.tag(),
-                base.images(),
-                base.version(),
-                base.replicas(),
-                base.requests(),
-                base.limits(),
-                base.user(),
-                base.containerPort(),
-                base.podmanBasePort(),
-                base.marathonCpus(),
-                base.marathonMem(),
-                base.marathonPeerUrl(),
-                pods,
-                Autoscaling.DEFAULT,
-                false)
+        base.toBuilder()
+            .pods(pods)
+            .autoscaling(Autoscaling.DEFAULT)
+            .build()
             .withPlacement(Placement.parse("get+map", APP));
 
     assertThatThrownBy(() -> yaml(settings))

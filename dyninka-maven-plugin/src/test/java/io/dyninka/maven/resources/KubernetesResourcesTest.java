@@ -28,20 +28,15 @@ class KubernetesResourcesTest {
   static final AppManifest APP = Manifests.smartBuilding();
 
   static ResourceSettings settings(Map<String, BuiltImage> images, int replicas) {
-    return new ResourceSettings(
-        "127.0.0.1:5000",
-        "1.0",
-        images,
-        "1.0-SNAPSHOT",
-        replicas,
-        Map.of("cpu", "100m", "memory", "192Mi"),
-        Map.of("memory", "256Mi"),
-        io.dyninka.maven.image.ContainerUser.parse("65532"),
-        8080,
-        9001,
-        0.25,
-        256,
-        ResourceSettings.DEFAULT_MARATHON_PEER_URL);
+    return ResourceSettings.builder()
+        .registry("127.0.0.1:5000")
+        .tag("1.0")
+        .images(images)
+        .version("1.0-SNAPSHOT")
+        .replicas(replicas)
+        .requests(Map.of("cpu", "100m", "memory", "192Mi"))
+        .limits(Map.of("memory", "256Mi"))
+        .build();
   }
 
   /** The YAML as written, parsed back with fabric8's model: what kubectl would read. */
@@ -245,21 +240,7 @@ class KubernetesResourcesTest {
   @DisplayName("a new app version alone does not change a pod template, so it rolls nothing")
   void versionDoesNotRoll() {
     ResourceSettings v1 = settings(Map.of(), 1);
-    ResourceSettings v2 =
-        new ResourceSettings(
-            v1.registry(),
-            v1.tag(),
-            v1.images(),
-            "2.0",
-            1,
-            v1.requests(),
-            v1.limits(),
-            v1.user(),
-            v1.containerPort(),
-            v1.podmanBasePort(),
-            v1.marathonCpus(),
-            v1.marathonMem(),
-            v1.marathonPeerUrl());
+    ResourceSettings v2 = v1.toBuilder().version("2.0").replicas(1).build();
     Deployment a =
         find(KubernetesResources.withDefaultSteps().generate(APP, v1), Deployment.class, "map");
     Deployment b =

@@ -36,23 +36,11 @@ class ObservabilityResourcesTest {
 
   static ResourceSettings settings(int replicas, Autoscaling autoscaling, boolean monitor) {
     ResourceSettings s = KubernetesResourcesTest.settings(Map.of(), replicas);
-    return new ResourceSettings(
-        s.registry(),
-        s.tag(),
-        s.images(),
-        s.version(),
-        s.replicas(),
-        s.requests(),
-        s.limits(),
-        s.user(),
-        9090,
-        s.podmanBasePort(),
-        s.marathonCpus(),
-        s.marathonMem(),
-        s.marathonPeerUrl(),
-        s.pods(),
-        autoscaling,
-        monitor);
+    return s.toBuilder()
+        .containerPort(9090)
+        .autoscaling(autoscaling)
+        .serviceMonitor(monitor)
+        .build();
   }
 
   static List<HasMetadata> parsedBack(ResourceSettings settings) {

@@ -5,7 +5,6 @@ import static io.dyninka.maven.resources.KubernetesResourcesTest.parsedBack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dyninka.maven.image.ContainerUser;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -23,23 +22,14 @@ import org.junit.jupiter.api.Test;
 class OperatorSettingsTest {
 
   static ResourceSettings with(PodSettings pods) {
-    return new ResourceSettings(
-        "127.0.0.1:5000",
-        "1.0",
-        Map.of(),
-        "1.0-SNAPSHOT",
-        1,
-        Map.of("cpu", "100m"),
-        Map.of("memory", "256Mi"),
-        ContainerUser.parse("65532"),
-        8080,
-        9001,
-        0.25,
-        256,
-        ResourceSettings.DEFAULT_MARATHON_PEER_URL,
-        pods,
-        Autoscaling.OFF,
-        false);
+    return ResourceSettings.builder()
+        .registry("127.0.0.1:5000")
+        .tag("1.0")
+        .version("1.0-SNAPSHOT")
+        .requests(Map.of("cpu", "100m"))
+        .limits(Map.of("memory", "256Mi"))
+        .pods(pods)
+        .build();
   }
 
   static PodSettings pods(
@@ -218,51 +208,26 @@ class OperatorSettingsTest {
   @Test
   @DisplayName("images without a registry are reported unless the policy is Never")
   void unpullable() {
-    ResourceSettings noRegistry =
-        new ResourceSettings(
-            "",
-            "1.0",
-            Map.of(),
-            "1.0",
-            1,
-            Map.of(),
-            Map.of(),
-            ContainerUser.parse("65532"),
-            8080,
-            9001,
-            0.25,
-            256,
-            ResourceSettings.DEFAULT_MARATHON_PEER_URL);
+    ResourceSettings noRegistry = ResourceSettings.builder().tag("1.0").version("1.0").build();
     assertThat(noRegistry.unpullableImages(KubernetesResourcesTest.APP))
         .contains("smart-building-get:1.0");
     assertThat(with(PodSettings.NONE).unpullableImages(KubernetesResourcesTest.APP)).isEmpty();
     ResourceSettings never =
-        new ResourceSettings(
-            "",
-            "1.0",
-            Map.of(),
-            "1.0",
-            1,
-            Map.of(),
-            Map.of(),
-            ContainerUser.parse("65532"),
-            8080,
-            9001,
-            0.25,
-            256,
-            ResourceSettings.DEFAULT_MARATHON_PEER_URL,
-            new PodSettings(
-                Map.of(),
-                Map.of(),
-                List.of(),
-                Map.of(),
-                List.of(),
-                Map.of(),
-                List.of(),
-                "Never",
-                PodSettings.PreStop.SLEEP),
-            Autoscaling.OFF,
-            false);
+        ResourceSettings.builder()
+            .tag("1.0")
+            .version("1.0")
+            .pods(
+                new PodSettings(
+                    Map.of(),
+                    Map.of(),
+                    List.of(),
+                    Map.of(),
+                    List.of(),
+                    Map.of(),
+                    List.of(),
+                    "Never",
+                    PodSettings.PreStop.SLEEP))
+            .build();
     assertThat(never.unpullableImages(KubernetesResourcesTest.APP)).isEmpty();
   }
 

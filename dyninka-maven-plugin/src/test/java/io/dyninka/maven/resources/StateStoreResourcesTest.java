@@ -36,25 +36,7 @@ class StateStoreResourcesTest {
   }
 
   static ResourceSettings settings(StateStoreSecret store, int replicas) {
-    ResourceSettings s = settings(store);
-    return new ResourceSettings(
-            s.registry(),
-            s.tag(),
-            s.images(),
-            s.version(),
-            replicas,
-            s.requests(),
-            s.limits(),
-            s.user(),
-            s.containerPort(),
-            s.podmanBasePort(),
-            s.marathonCpus(),
-            s.marathonMem(),
-            s.marathonPeerUrl(),
-            s.pods(),
-            Autoscaling.OFF,
-            false)
-        .withStateStore(store);
+    return settings(store).toBuilder().replicas(replicas).autoscaling(Autoscaling.OFF).build();
   }
 
   static String yaml(ResourceSettings settings) {
