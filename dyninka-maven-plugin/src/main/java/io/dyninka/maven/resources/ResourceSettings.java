@@ -7,6 +7,7 @@ import io.dyninka.maven.image.BuiltImage;
 import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageNames;
 import io.dyninka.maven.image.ImageTarget;
+import io.dyninka.maven.tls.TlsSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +33,8 @@ import java.util.Optional;
  * @param pods what an operator sets on the pods: environment, sink callers, image pulls, preStop
  * @param autoscaling the HorizontalPodAutoscaler of each service that may scale
  * @param serviceMonitor whether a Prometheus Operator ServiceMonitor scrapes the app's services
+ * @param placement which services share a process; null for one process per service
+ * @param tls whether the services speak mutual TLS, and who issues their certificates
  */
 public record ResourceSettings(
     String registry,
@@ -50,10 +53,51 @@ public record ResourceSettings(
     PodSettings pods,
     Autoscaling autoscaling,
     boolean serviceMonitor,
-    Placement placement) {
+    Placement placement,
+    TlsSettings tls) {
 
   public static final String DEFAULT_MARATHON_PEER_URL =
       "http://{app}-{kubeName}.marathon.l4lb.thisdcos.directory:80";
+
+  /** Settings of services that speak plain HTTP. */
+  public ResourceSettings(
+      String registry,
+      String tag,
+      Map<String, BuiltImage> images,
+      String version,
+      int replicas,
+      Map<String, String> requests,
+      Map<String, String> limits,
+      ContainerUser user,
+      int containerPort,
+      int podmanBasePort,
+      double marathonCpus,
+      int marathonMem,
+      String marathonPeerUrl,
+      PodSettings pods,
+      Autoscaling autoscaling,
+      boolean serviceMonitor,
+      Placement placement) {
+    this(
+        registry,
+        tag,
+        images,
+        version,
+        replicas,
+        requests,
+        limits,
+        user,
+        containerPort,
+        podmanBasePort,
+        marathonCpus,
+        marathonMem,
+        marathonPeerUrl,
+        pods,
+        autoscaling,
+        serviceMonitor,
+        placement,
+        TlsSettings.OFF);
+  }
 
   /** Settings of the split deployment: one process, and one Deployment, per service. */
   public ResourceSettings(
@@ -112,7 +156,31 @@ public record ResourceSettings(
         pods,
         autoscaling,
         serviceMonitor,
-        placement);
+        placement,
+        tls);
+  }
+
+  /** These settings with mutual TLS as {@code tls} says. */
+  public ResourceSettings withTls(TlsSettings tls) {
+    return new ResourceSettings(
+        registry,
+        tag,
+        images,
+        version,
+        replicas,
+        requests,
+        limits,
+        user,
+        containerPort,
+        podmanBasePort,
+        marathonCpus,
+        marathonMem,
+        marathonPeerUrl,
+        pods,
+        autoscaling,
+        serviceMonitor,
+        placement,
+        tls);
   }
 
   /** Which services share a process ({@code dyninka.colocate}); every one alone without it. */
@@ -162,6 +230,7 @@ public record ResourceSettings(
     requests = Map.copyOf(requests);
     limits = Map.copyOf(limits);
     Objects.requireNonNull(autoscaling, "autoscaling");
+    Objects.requireNonNull(tls, "tls");
     if (containerPort < 1 || containerPort > 65535) {
       throw new IllegalArgumentException(
           "dyninka.image.port must be a TCP port (1-65535), not " + containerPort);

@@ -87,14 +87,18 @@ public record RunSettings(
 
   /** A launcher with these settings. */
   public LocalLauncher launcher(List<Path> classpath, Consumer<String> logSink) {
+    return launcherBuilder(classpath, logSink).build();
+  }
+
+  /** A launcher's builder with these settings, for what the goal adds (TLS). */
+  public LocalLauncher.Builder launcherBuilder(List<Path> classpath, Consumer<String> logSink) {
     return LocalLauncher.builder()
         .classpath(classpath)
         // One-line JUL records, so that ServiceLogLines can put them at their level.
         .jvmFlags(JvmFlags.of(ServiceLogLines.JUL_FORMAT_FLAG).with(jvmFlags.flags()))
         .environment(environment)
         .readinessTimeout(readinessTimeout)
-        .logSink(logSink)
-        .build();
+        .logSink(logSink);
   }
 
   /** {@code NAME=value,NAME2=value2}; a value may hold {@code =} but not a comma. */
