@@ -10,6 +10,7 @@ import io.dyninka.maven.resources.Autoscaling;
 import io.dyninka.maven.resources.PodSettings;
 import io.dyninka.maven.resources.ResourceSettings;
 import io.dyninka.maven.resources.StateStoreSecret;
+import io.dyninka.maven.tls.TlsSettings;
 import java.io.File;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -193,6 +194,36 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
   @Parameter(property = "dyninka.serviceMonitor", defaultValue = "false")
   boolean serviceMonitor;
 
+  /**
+   * Whether the services speak mutual TLS: each Deployment mounts its certificate, key and the
+   * app's CA from a Secret, which {@code dyninka:deploy} makes (or cert-manager, with {@code
+   * dyninka.tls.certManager}).
+   */
+  @Parameter(property = TlsSettings.ENABLED, defaultValue = "false")
+  boolean tls;
+
+  /**
+   * With {@code dyninka.tls}: how the sink treats its clients, {@code plain}, {@code tls} or {@code
+   * mtls}.
+   */
+  @Parameter(property = TlsSettings.SINK, defaultValue = "plain")
+  String sinkTls;
+
+  /**
+   * With {@code dyninka.tls}: cert-manager issues the certificates ({@code Certificate} resources)
+   * instead of {@code dyninka:deploy}.
+   */
+  @Parameter(property = TlsSettings.CERT_MANAGER, defaultValue = "false")
+  boolean tlsCertManager;
+
+  /** The cert-manager issuer of {@code dyninka.tls.certManager}; it must fill {@code ca.crt}. */
+  @Parameter(property = TlsSettings.ISSUER)
+  String tlsIssuer;
+
+  /** The kind of that issuer: {@code Issuer} (in the app's namespace) or {@code ClusterIssuer}. */
+  @Parameter(property = TlsSettings.ISSUER_KIND, defaultValue = "Issuer")
+  String tlsIssuerKind;
+
   /** Where Dyninka writes its files. */
   @Parameter(defaultValue = "${project.build.directory}/dyninka", readonly = true)
   File dyninkaDirectory;
@@ -274,6 +305,7 @@ abstract class AbstractAppResourcesMojo extends AbstractDyninkaMojo {
           .serviceMonitor(serviceMonitor)
           .placement(placement)
           .stateStore(StateStoreSecret.of(stateStoreSecret, stateStoreSecretKey))
+          .tls(TlsSettings.of(tls, sinkTls, tlsCertManager, tlsIssuer, tlsIssuerKind))
           .build();
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);

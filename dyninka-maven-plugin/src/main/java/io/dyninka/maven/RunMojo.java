@@ -9,9 +9,13 @@ import io.dyninka.maven.run.LaunchFailures;
 import io.dyninka.maven.run.RequestSkeleton;
 import io.dyninka.maven.run.RunSettings;
 import io.dyninka.maven.run.ServiceLogLines;
+import io.dyninka.maven.tls.RunTls;
+import io.dyninka.maven.tls.TlsSettings;
 import io.dyninka.runtime.launch.LaunchException;
+import io.dyninka.runtime.launch.LocalLauncher;
 import io.dyninka.runtime.launch.RunningApp;
 import io.dyninka.runtime.launch.ServiceExit;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -104,6 +108,24 @@ public class RunMojo extends AbstractDyninkaMojo {
   @Parameter(property = RunSettings.STATE_STORE)
   String stateStore;
 
+  /**
+   * Runs the services over mutual TLS: a throw-away CA and a certificate per process, made under
+   * {@code target/dyninka/tls/}.
+   */
+  @Parameter(property = TlsSettings.ENABLED, defaultValue = "false")
+  boolean tls;
+
+  /**
+   * With {@code dyninka.tls}: how the sink treats its clients, {@code plain} (curl as without TLS),
+   * {@code tls} (curl with {@code --cacert}) or {@code mtls} (and a client certificate).
+   */
+  @Parameter(property = TlsSettings.SINK, defaultValue = "plain")
+  String sinkTls;
+
+  /** Where Dyninka writes its files; the certificates of {@code dyninka.tls} go to its tls/. */
+  @Parameter(defaultValue = "${project.build.directory}/dyninka", readonly = true)
+  File dyninkaDirectory;
+
   /** Skips {@code dyninka:run}. */
   @Parameter(property = "dyninka.run.skip", defaultValue = "false")
   boolean skipRun;
@@ -131,12 +153,15 @@ public class RunMojo extends AbstractDyninkaMojo {
                 + (placement.isSplit()
                     ? ""
                     : " in " + placement.groups().size() + " processes (" + placement + ")"));
+    RunTls runTls = runTls(manifest, placement);
     RunningApp app;
     try {
-      app =
-          settings
-              .launcher(classpath, new ServiceLogLines(getLog()), replicaCounts)
-              .start(manifest, placement);
+      LocalLauncher.Builder launcher =
+          settings.launcherBuilder(classpath, new ServiceLogLines(getLog()), replicaCounts);
+      if (runTls != null) {
+        launcher.processEnvironment(runTls::environmentOf).tls(runTls.probeContext());
+      }
+      app = launcher.build().start(manifest, placement);
     } catch (LaunchException e) {
       throw new MojoExecutionException(LaunchFailures.describe(e, settings), e);
     } catch (RuntimeException e) {
@@ -146,10 +171,16 @@ public class RunMojo extends AbstractDyninkaMojo {
     Runnable stop = stopAndReport(app, manifest);
     shutdownHook = new Thread(stop, "dyninka-run-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
-    LiveServer live = LiveServer.forApp(manifest, app, getLog()::warn);
+    LiveServer live =
+        LiveServer.forApp(
+            manifest, app, runTls == null ? null : runTls.probeContext(), getLog()::warn);
     try {
       app.table().lines().forEach(getLog()::info);
-      getLog().info("Entry: " + entryCommand(manifest, app, classpath));
+      getLog()
+          .info(
+              "Entry: "
+                  + entryCommand(
+                      manifest, app, classpath, runTls == null ? "" : runTls.curlOptions()));
       if (live != null) {
         getLog().info("Live:  " + live.url() + " (the flow, its rates and latencies)");
       }
@@ -201,11 +232,30 @@ public class RunMojo extends AbstractDyninkaMojo {
     }
   }
 
+  /** The certificates of {@code -Ddyninka.tls}, made for this run; null without it. */
+  private RunTls runTls(AppManifest manifest, Placement placement) throws MojoExecutionException {
+    if (!tls) {
+      return null;
+    }
+    Path dir = dyninkaDirectory.toPath().resolve("tls");
+    try {
+      RunTls made = RunTls.write(manifest, placement, dir, TlsSettings.sinkPolicy(sinkTls));
+      getLog().info("Mutual TLS between the services: certificates of a new CA in " + dir);
+      return made;
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Cannot write the certificates of " + TlsSettings.ENABLED + " to " + dir + ": " + e, e);
+    }
+  }
+
   /** The curl command of the entry, with a skeleton of the project's own payload type. */
-  private static String entryCommand(AppManifest manifest, RunningApp app, List<Path> classpath) {
+  private static String entryCommand(
+      AppManifest manifest, RunningApp app, List<Path> classpath, String curlOptions) {
     URL[] urls = classpath.stream().map(RunMojo::url).toArray(URL[]::new);
     try (URLClassLoader project = new URLClassLoader(urls, RunMojo.class.getClassLoader())) {
-      return EntryCommand.curl(manifest, app.entryUrl(), new RequestSkeleton(project));
+      return EntryCommand.curl(manifest, app.entryUrl(), new RequestSkeleton(project), curlOptions);
     } catch (IOException e) {
       throw new UncheckedIOException("closing the project's class loader", e);
     }

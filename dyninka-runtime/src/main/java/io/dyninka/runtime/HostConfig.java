@@ -148,11 +148,19 @@ public record HostConfig(
 
   /**
    * The settings of this JVM with {@code overrides}, by environment name, over its environment
-   * (system properties still win): each member of a group reads its own {@code PORT} this way.
+   * (system properties still win): each member of a group reads its own {@code PORT} this way. A
+   * null value unsets the variable.
    */
   public static HostConfig fromEnvironment(Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>(System.getenv());
-    env.putAll(overrides);
+    overrides.forEach(
+        (name, value) -> {
+          if (value == null) {
+            env.remove(name);
+          } else {
+            env.put(name, value);
+          }
+        });
     return from(env, System.getProperties());
   }
 

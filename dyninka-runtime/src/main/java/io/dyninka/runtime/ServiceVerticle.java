@@ -17,6 +17,7 @@ import io.vertx.core.http.impl.HttpServerConnection;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -30,6 +31,11 @@ final class ServiceVerticle extends VerticleBase {
 
   private static final String JSON = "application/json";
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  /** What a certificate of the app's CA may read even when it names no caller. */
+  private static final Set<String> OBSERVATION =
+      Set.of("/health/live", "/health/ready", "/metrics");
+
   private static final Logger LOG = Logger.getLogger(ServiceVerticle.class.getName());
 
   private final ServiceSetup setup;
@@ -41,6 +47,7 @@ final class ServiceVerticle extends VerticleBase {
   private ProblemResponder problems;
   private CallHandler calls;
   private HttpServer server;
+  private Router router;
 
   /**
    * An instance of {@code setup}'s service, recorded by {@code observe}; a member of {@code group}
@@ -66,7 +73,7 @@ final class ServiceVerticle extends VerticleBase {
       registered = new ColocatedServices.Instance(Thread.currentThread(), context, calls);
       group.register(setup.name(), registered);
     }
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.get("/health/live").handler(this::handleLive);
     router.get("/health/ready").handler(this::handleReady);
     router.get("/dyninka/manifest").handler(this::handleManifest);
@@ -149,13 +156,20 @@ final class ServiceVerticle extends VerticleBase {
                   + refusal);
       Problem forbidden = ProblemType.FORBIDDEN.problem(refusal, setup.name());
       http.handler(
-          request ->
-              request
-                  .response()
-                  .setStatusCode(403)
-                  .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
-                  .putHeader(HttpHeaders.CONNECTION, "close")
-                  .end(forbidden.toJson().toBuffer()));
+          request -> {
+            // Health and metrics are no call: a certificate of the app's CA is enough for
+            // them, so launchers and scrapers need no caller's identity.
+            if (request.method() == HttpMethod.GET && OBSERVATION.contains(request.path())) {
+              router.handle(request);
+              return;
+            }
+            request
+                .response()
+                .setStatusCode(403)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(forbidden.toJson().toBuffer());
+          });
     }
     ChannelPipeline pipeline = http.channelHandlerContext().pipeline();
     if (pipeline.get(StrictRequestDecoder.NAME) != null && pipeline.get(HeadTimeout.NAME) == null) {

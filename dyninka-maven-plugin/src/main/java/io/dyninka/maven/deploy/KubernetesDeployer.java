@@ -6,6 +6,7 @@ import io.dyninka.maven.resources.KubernetesModel;
 import io.dyninka.maven.resources.KubernetesResources;
 import io.dyninka.maven.resources.Labels;
 import io.dyninka.maven.resources.ResourceSettings;
+import io.dyninka.runtime.tls.SinkTls;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -74,12 +75,25 @@ public final class KubernetesDeployer implements Deployer {
 
   @Override
   public DeployResult deploy(AppManifest app, ResourceSettings settings) throws DeployException {
-    DeployResult result =
-        deploy(app.app(), KubernetesResources.withDefaultSteps().generate(app, settings));
+    List<HasMetadata> objects = KubernetesResources.withDefaultSteps().generate(app, settings);
+    if (settings.tls().enabled() && !settings.tls().certManager()) {
+      List<HasMetadata> withSecrets =
+          new ArrayList<>(
+              new ClusterCertificates(client, namespace(), log).secrets(app, settings, objects));
+      withSecrets.addAll(objects);
+      objects = withSecrets;
+    }
+    DeployResult result = deploy(app.app(), objects);
     return new DeployResult(
         result.changed(),
         result.unchanged(),
-        "http://" + app.sinkService().kubeName() + "." + namespace() + ".svc/");
+        (settings.tls().enabled() && settings.tls().sinkPolicy() != SinkTls.PLAIN
+                ? "https://"
+                : "http://")
+            + app.sinkService().kubeName()
+            + "."
+            + namespace()
+            + ".svc/");
   }
 
   @Override

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * The live page of {@code dyninka:run}: the flow graph with each service's numbers, on a free
@@ -46,8 +47,7 @@ public final class LiveServer implements AutoCloseable {
   private final Map<String, URI> metrics;
   private final Map<String, ServiceWindow> windows = new LinkedHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private final HttpClient http;
   private final ScheduledExecutorService scraper =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -58,7 +58,13 @@ public final class LiveServer implements AutoCloseable {
   private final HttpServer server;
   private final byte[] page;
 
-  private LiveServer(AppManifest manifest, Map<String, URI> serviceUrls) throws IOException {
+  private LiveServer(AppManifest manifest, Map<String, URI> serviceUrls, SSLContext tls)
+      throws IOException {
+    HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
+    if (tls != null) {
+      client.sslContext(tls);
+    }
+    this.http = client.build();
     this.metrics = new LinkedHashMap<>();
     serviceUrls.forEach(
         (name, url) -> {
@@ -76,7 +82,13 @@ public final class LiveServer implements AutoCloseable {
    */
   public static LiveServer start(AppManifest manifest, Map<String, URI> serviceUrls)
       throws IOException {
-    LiveServer live = new LiveServer(manifest, serviceUrls);
+    return start(manifest, serviceUrls, null);
+  }
+
+  /** As {@link #start(AppManifest, Map)}, scraping TLS services with {@code tls} if given. */
+  public static LiveServer start(AppManifest manifest, Map<String, URI> serviceUrls, SSLContext tls)
+      throws IOException {
+    LiveServer live = new LiveServer(manifest, serviceUrls, tls);
     live.server.start();
     live.scraper.scheduleWithFixedDelay(
         live::scrapeAll, 0, SCRAPE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -88,10 +100,19 @@ public final class LiveServer implements AutoCloseable {
    * the app runs on without its page.
    */
   public static LiveServer forApp(AppManifest manifest, RunningApp app, Consumer<String> log) {
+    return forApp(manifest, app, null, log);
+  }
+
+  /**
+   * As {@link #forApp(AppManifest, RunningApp, Consumer)}, scraping services that speak TLS with
+   * {@code tls}: a certificate of the app's CA, which reads {@code /metrics} of every service.
+   */
+  public static LiveServer forApp(
+      AppManifest manifest, RunningApp app, SSLContext tls, Consumer<String> log) {
     Map<String, URI> urls = new LinkedHashMap<>();
     app.services().forEach(s -> urls.put(s.name(), s.url()));
     try {
-      return start(manifest, urls);
+      return start(manifest, urls, tls);
     } catch (IOException | RuntimeException e) {
       log.accept("The live page cannot start (" + e + "); the services run on without it.");
       return null;

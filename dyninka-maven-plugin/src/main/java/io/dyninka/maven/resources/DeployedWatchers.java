@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the autoscalers and ServiceMonitors an app's deploy made, by its labels, so that {@code
- * dyninka:undeploy} removes them with the rest. A cluster without the Prometheus Operator has no
- * ServiceMonitor kind: there is then none to find.
+ * Finds the autoscalers, ServiceMonitors and cert-manager Certificates an app's deploy made, by its
+ * labels, so that {@code dyninka:undeploy} removes them with the rest. A cluster without the
+ * Prometheus Operator or cert-manager has no such kind: there is then none to find.
  */
 public final class DeployedWatchers {
 
@@ -21,6 +21,15 @@ public final class DeployedWatchers {
           .withVersion("v1")
           .withKind(ServiceMonitorStep.KIND)
           .withPlural("servicemonitors")
+          .withNamespaced(true)
+          .build();
+
+  static final ResourceDefinitionContext CERTIFICATES =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("cert-manager.io")
+          .withVersion("v1")
+          .withKind(CertificatesStep.KIND)
+          .withPlural("certificates")
           .withNamespaced(true)
           .build();
 
@@ -38,19 +47,29 @@ public final class DeployedWatchers {
             .withLabels(selector)
             .list()
             .getItems());
+    found.addAll(optional(client, SERVICE_MONITORS, namespace, selector));
+    found.addAll(optional(client, CERTIFICATES, namespace, selector));
+    return found;
+  }
+
+  /** The objects of a kind that only some clusters have (an operator's): none without it. */
+  private static List<? extends HasMetadata> optional(
+      KubernetesClient client,
+      ResourceDefinitionContext kind,
+      String namespace,
+      Map<String, String> selector) {
     try {
-      found.addAll(
-          client
-              .genericKubernetesResources(SERVICE_MONITORS)
-              .inNamespace(namespace)
-              .withLabels(selector)
-              .list()
-              .getItems());
+      return client
+          .genericKubernetesResources(kind)
+          .inNamespace(namespace)
+          .withLabels(selector)
+          .list()
+          .getItems();
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404) {
         throw e;
       }
+      return List.of();
     }
-    return found;
   }
 }

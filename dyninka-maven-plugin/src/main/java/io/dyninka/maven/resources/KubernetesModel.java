@@ -3,6 +3,7 @@ package io.dyninka.maven.resources;
 import io.dyninka.manifest.AppManifest;
 import io.dyninka.manifest.ServiceManifest;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -25,7 +26,10 @@ public final class KubernetesModel {
    * its policy. Undeploy looks for exactly these.
    */
   public static final List<Class<? extends HasMetadata>> KINDS =
-      List.of(Service.class, NetworkPolicy.class, Deployment.class);
+      List.of(Secret.class, Service.class, NetworkPolicy.class, Deployment.class);
+
+  /** What the pods' certificates come from (cert-manager Certificates): applied before them. */
+  final List<HasMetadata> certificates = new ArrayList<>();
 
   /** What acts on the pods once they run (autoscalers, monitors): applied after them. */
   final List<HasMetadata> watchers = new ArrayList<>();
@@ -52,9 +56,12 @@ public final class KubernetesModel {
     return services.get(service.name());
   }
 
-  /** Every object, kind by kind in the order of {@link #KINDS}, then what acts on the pods. */
+  /**
+   * Every object: the certificates, then kind by kind in the order of {@link #KINDS}, then what
+   * acts on the pods.
+   */
   public List<HasMetadata> objects() {
-    List<HasMetadata> all = new ArrayList<>();
+    List<HasMetadata> all = new ArrayList<>(certificates);
     all.addAll(services.values());
     all.addAll(networkPolicies.values());
     all.addAll(deployments.values());

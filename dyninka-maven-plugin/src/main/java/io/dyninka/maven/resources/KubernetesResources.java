@@ -44,7 +44,9 @@ public final class KubernetesResources {
             new ScrapeAnnotationsStep(),
             new AutoscalerStep(),
             new ServiceMonitorStep(),
-            new ColocationStep()));
+            new ColocationStep(),
+            new TlsStep(),
+            new CertificatesStep()));
   }
 
   public List<String> stepNames() {

@@ -39,6 +39,11 @@ public final class Labels {
     return labels;
   }
 
+  /** The app's name as a Kubernetes object name: lower case letters, digits and dashes. */
+  public static String objectName(String app) {
+    return ServiceMonitorStep.objectName(app);
+  }
+
   /** What selects the pods of one service. */
   public static Map<String, String> selector(AppManifest app, ServiceManifest service) {
     Map<String, String> labels = new LinkedHashMap<>();

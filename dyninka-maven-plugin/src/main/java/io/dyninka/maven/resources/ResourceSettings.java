@@ -8,6 +8,7 @@ import io.dyninka.maven.image.ContainerUser;
 import io.dyninka.maven.image.ImageNames;
 import io.dyninka.maven.image.ImageSettings;
 import io.dyninka.maven.image.ImageTarget;
+import io.dyninka.maven.tls.TlsSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +38,7 @@ import java.util.Optional;
  * @param placement which services share a process; null for one process per service
  * @param stateStore the Secret with the state store's address on Kubernetes; null for none, which
  *     keeps each stateful service in one pod
+ * @param tls whether the services speak mutual TLS, and who issues their certificates
  */
 public record ResourceSettings(
     String registry,
@@ -56,7 +58,8 @@ public record ResourceSettings(
     Autoscaling autoscaling,
     boolean serviceMonitor,
     Placement placement,
-    StateStoreSecret stateStore) {
+    StateStoreSecret stateStore,
+    TlsSettings tls) {
 
   public static final String DEFAULT_MARATHON_PEER_URL =
       "http://{app}-{kubeName}.marathon.l4lb.thisdcos.directory:80";
@@ -86,7 +89,8 @@ public record ResourceSettings(
         .autoscaling(autoscaling)
         .serviceMonitor(serviceMonitor)
         .placement(placement)
-        .stateStore(stateStore);
+        .stateStore(stateStore)
+        .tls(tls);
   }
 
   /** These settings with the services grouped as {@code placement} says. */
@@ -99,6 +103,11 @@ public record ResourceSettings(
     return toBuilder().stateStore(secret).build();
   }
 
+  /** These settings with mutual TLS as {@code tls} says. */
+  public ResourceSettings withTls(TlsSettings tls) {
+    return toBuilder().tls(tls).build();
+  }
+
   /** Which services share a process ({@code dyninka.colocate}); every one alone without it. */
   public Placement placementOf(AppManifest app) {
     return placement == null ? Placement.split(app) : placement;
@@ -109,6 +118,7 @@ public record ResourceSettings(
     requests = Map.copyOf(requests);
     limits = Map.copyOf(limits);
     Objects.requireNonNull(autoscaling, "autoscaling");
+    Objects.requireNonNull(tls, "tls");
     if (containerPort < 1 || containerPort > 65535) {
       throw new IllegalArgumentException(
           "dyninka.image.port must be a TCP port (1-65535), not " + containerPort);
@@ -178,8 +188,8 @@ public record ResourceSettings(
    * Builds {@link ResourceSettings}. Unset, a setting asks for nothing: no registry, tag {@code
    * latest}, one replica, no requests or limits, the image's user and port, podman ports from 9001,
    * a quarter CPU and 256 MiB on Marathon, nothing an operator sets, no autoscaler, no
-   * ServiceMonitor, one process per service, no state store. (The goals' own defaults are their
-   * parameters'.)
+   * ServiceMonitor, one process per service, no state store, plain HTTP. (The goals' own defaults
+   * are their parameters'.)
    */
   public static final class Builder {
     private String registry = "";
@@ -200,6 +210,7 @@ public record ResourceSettings(
     private boolean serviceMonitor;
     private Placement placement;
     private StateStoreSecret stateStore;
+    private TlsSettings tls = TlsSettings.OFF;
 
     private Builder() {}
 
@@ -295,6 +306,12 @@ public record ResourceSettings(
       return this;
     }
 
+    /** Whether the services speak mutual TLS, and who issues their certificates. */
+    public Builder tls(TlsSettings tls) {
+      this.tls = tls;
+      return this;
+    }
+
     /**
      * The settings; a port or replica count out of range is an {@link IllegalArgumentException}.
      */
@@ -317,7 +334,8 @@ public record ResourceSettings(
           autoscaling,
           serviceMonitor,
           placement,
-          stateStore);
+          stateStore,
+          tls);
     }
   }
 }

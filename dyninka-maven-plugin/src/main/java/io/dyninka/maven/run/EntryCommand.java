@@ -15,14 +15,23 @@ public final class EntryCommand {
   private EntryCommand() {}
 
   public static String curl(AppManifest app, URI entry, RequestSkeleton skeleton) {
+    return curl(app, entry, skeleton, "");
+  }
+
+  /**
+   * The command with curl's {@code options} before the URL ({@code --cacert …} for a sink that
+   * speaks TLS).
+   */
+  public static String curl(AppManifest app, URI entry, RequestSkeleton skeleton, String options) {
+    String curl = options.isBlank() ? "curl " : "curl " + options + " ";
     Optional<InputManifest> body =
         app.services().get(0).inputs().stream().filter(i -> i.from() == null).findFirst();
     if (body.isEmpty()) {
-      return "curl " + entry;
+      return curl + entry;
     }
     String type = body.get().type();
     String json = skeleton.json(type).orElse("<a JSON " + type + ">");
-    return "curl "
+    return curl
         + entry
         + " -H 'Content-Type: application/json' -d '"
         + json.replace("'", "'\\''")

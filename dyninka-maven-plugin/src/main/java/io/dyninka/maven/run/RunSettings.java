@@ -141,8 +141,11 @@ public record RunSettings(
     return replicas.of(app, placement, store != null && !store.isBlank());
   }
 
-  /** A launcher with these settings, starting {@code replicas} of the services named there. */
-  public LocalLauncher launcher(
+  /**
+   * A launcher's builder with these settings, starting {@code replicas} of the services named
+   * there; the goal adds what it makes for the run (TLS).
+   */
+  public LocalLauncher.Builder launcherBuilder(
       List<Path> classpath, Consumer<String> logSink, Map<String, Integer> replicas) {
     LocalLauncher.Builder launcher = LocalLauncher.builder();
     replicas.forEach(launcher::replicas);
@@ -152,8 +155,7 @@ public record RunSettings(
         .jvmFlags(JvmFlags.of(ServiceLogLines.JUL_FORMAT_FLAG).with(jvmFlags.flags()))
         .environment(environment)
         .readinessTimeout(readinessTimeout)
-        .logSink(logSink)
-        .build();
+        .logSink(logSink);
   }
 
   /** {@code NAME=value,NAME2=value2}; a value may hold {@code =} but not a comma. */

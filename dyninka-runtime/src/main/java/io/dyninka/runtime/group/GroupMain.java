@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,15 @@ import java.util.function.Function;
  *
  * <p>Each member listens on its own port, as it would alone; a pull from one member to another is a
  * direct call. The members start in the app's order, so the last one ready means all are.
+ *
+ * <p>With mutual TLS ({@code DYNINKA_TLS_*}) the members share the process's one certificate, which
+ * names each of them by its URI SAN: a member pulling another process presents it, and is let in if
+ * any member it names is a caller there.
  */
 public final class GroupMain {
 
   public static final String GROUP_ENV = "DYNINKA_GROUP";
+  private static final String SINK_TLS_ENV = "DYNINKA_SINK_TLS";
 
   private GroupMain() {}
 
@@ -58,9 +64,7 @@ public final class GroupMain {
                   manifest,
                   members,
                   member -> GeneratedServices.load(manifest.service(member).orElseThrow(), loader),
-                  member ->
-                      HostConfig.fromEnvironment(
-                          Map.of("PORT", Integer.toString(ports.get(member)))),
+                  member -> HostConfig.fromEnvironment(memberSettings(manifest, member, ports)),
                   instances)
               .await();
       Vertx running = vertx;
@@ -80,6 +84,21 @@ public final class GroupMain {
       }
       System.exit(1);
     }
+  }
+
+  /**
+   * What a member reads over the process's environment: its own port and, unless it is the sink, no
+   * {@code DYNINKA_SINK_TLS}, the policy of the sink's clients that one environment gives every
+   * member.
+   */
+  static Map<String, String> memberSettings(
+      AppManifest manifest, String member, Map<String, Integer> ports) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("PORT", Integer.toString(ports.get(member)));
+    if (!member.equals(manifest.sink())) {
+      settings.put(SINK_TLS_ENV, null);
+    }
+    return settings;
   }
 
   /**

@@ -7,6 +7,7 @@ import io.dyninka.runtime.PeerAddresses;
 import io.dyninka.runtime.ServiceHost;
 import io.dyninka.runtime.group.GroupMain;
 import io.dyninka.runtime.group.MemberPorts;
+import io.dyninka.runtime.tls.SinkTls;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,11 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * Runs every service of an app as its own local JVM on a free loopback port, the way {@code
@@ -40,8 +45,15 @@ import java.util.function.Consumer;
  * DYNINKA_PEERS} lists them all, so callers share their pulls among them. A stateful service takes
  * replicas only with a state store ({@code DYNINKA_STATE_STORE}): without one, its state lives in
  * one JVM.
+ *
+ * <p>Each process may get variables of its own ({@link Builder#processEnvironment}), such as its
+ * certificate for mutual TLS; with {@link Builder#tls} the launcher reaches the services over TLS
+ * (all but a sink whose {@code DYNINKA_SINK_TLS} is {@code plain}), presenting that context's
+ * certificate, and their URLs are {@code https://}.
  */
 public final class LocalLauncher {
+
+  private static final String SINK_TLS_ENV = "DYNINKA_SINK_TLS";
 
   /** One more try after a port clash; a second clash in a row means the port is not the issue. */
   private static final int PORT_ATTEMPTS = 2;
@@ -54,6 +66,8 @@ public final class LocalLauncher {
   private final Duration readinessTimeout;
   private final Duration stopGracePeriod;
   private final Map<String, Integer> replicas;
+  private final Function<Placement.Group, Map<String, String>> processEnvironment;
+  private final SSLContext tls;
 
   private LocalLauncher(Builder builder) {
     this.classpath = List.copyOf(builder.classpath);
@@ -64,6 +78,8 @@ public final class LocalLauncher {
     this.readinessTimeout = builder.readinessTimeout;
     this.stopGracePeriod = builder.stopGracePeriod;
     this.replicas = Map.copyOf(builder.replicas);
+    this.processEnvironment = builder.processEnvironment;
+    this.tls = builder.tls;
   }
 
   public static Builder builder() {
@@ -174,20 +190,23 @@ public final class LocalLauncher {
       Map<String, Integer> portOf = new LinkedHashMap<>();
       instances.forEach(instance -> portOf.putIfAbsent(instance.service().name(), instance.port()));
       for (Placement.Group placed : placement.groups()) {
+        Map<String, String> env = new LinkedHashMap<>(serviceEnvironment);
+        env.putAll(processEnvironment.apply(placed));
+        env.put(PeerAddresses.ENV, serviceEnvironment.get(PeerAddresses.ENV));
         if (placed.members().size() == 1) {
           String alone = placed.members().get(0);
+          boolean tlsClients = speaksTlsToClients(manifest, alone, env);
           for (Instance instance : instances) {
             if (instance.service().name().equals(alone)) {
-              serviceEnvironment.put("PORT", Integer.toString(instance.port()));
-              group.add(startProcess(instance, flags, classpathArgument, serviceEnvironment));
+              env.put("PORT", Integer.toString(instance.port()));
+              group.add(startProcess(instance, tlsClients, flags, classpathArgument, env));
             }
           }
         } else {
-          group.add(
-              startGroup(manifest, placed, portOf, flags, classpathArgument, serviceEnvironment));
+          group.add(startGroup(manifest, placed, portOf, flags, classpathArgument, env));
         }
       }
-      new ReadinessProbe(readinessTimeout).awaitReady(group.services());
+      new ReadinessProbe(readinessTimeout, tls).awaitReady(group.services());
       return new RunningApp(
           manifest.app(),
           manifest.sink(),
@@ -201,8 +220,29 @@ public final class LocalLauncher {
     }
   }
 
+  /**
+   * Whether the launcher reaches {@code service} over TLS: with {@link Builder#tls}, unless it is
+   * the sink and its clients are let in over plain HTTP.
+   */
+  private boolean speaksTlsToClients(
+      AppManifest manifest, String service, Map<String, String> env) {
+    if (tls == null) {
+      return false;
+    }
+    String policy = env.getOrDefault(SINK_TLS_ENV, System.getenv(SINK_TLS_ENV));
+    if (!service.equals(manifest.sink()) || policy == null) {
+      return true;
+    }
+    try {
+      return SinkTls.parse(policy) != SinkTls.PLAIN;
+    } catch (IllegalArgumentException e) {
+      return true; // the sink stops at start, naming the bad value
+    }
+  }
+
   private ServiceProcess startProcess(
       Instance instance,
+      boolean tlsClients,
       JvmFlags flags,
       ClasspathArgument classpathArgument,
       Map<String, String> serviceEnvironment) {
@@ -214,7 +254,13 @@ public final class LocalLauncher {
     command.add(service.mainClass());
     try {
       return ServiceProcess.start(
-          instance.name(), instance.port(), command, serviceEnvironment, logSink);
+          instance.name(),
+          instance.port(),
+          Map.of(instance.name(), instance.port()),
+          tlsClients ? Set.of(instance.name()) : Set.of(),
+          command,
+          serviceEnvironment,
+          logSink);
     } catch (IOException e) {
       throw new LaunchException(
           LaunchException.Reason.NOT_STARTED,
@@ -260,7 +306,12 @@ public final class LocalLauncher {
     command.add(GroupMain.class.getName());
     command.add(manifest.app());
     try {
-      return ServiceProcess.start(placed.name(), members.get(last), members, command, env, logSink);
+      Set<String> tlsMembers = new HashSet<>();
+      members.keySet().stream()
+          .filter(member -> speaksTlsToClients(manifest, member, env))
+          .forEach(tlsMembers::add);
+      return ServiceProcess.start(
+          placed.name(), members.get(last), members, tlsMembers, command, env, logSink);
     } catch (IOException e) {
       throw new LaunchException(
           LaunchException.Reason.NOT_STARTED,
@@ -377,8 +428,32 @@ public final class LocalLauncher {
     private Duration readinessTimeout = Duration.ofSeconds(60);
     private Duration stopGracePeriod = Duration.ofSeconds(5);
     private final Map<String, Integer> replicas = new LinkedHashMap<>();
+    private Function<Placement.Group, Map<String, String>> processEnvironment = group -> Map.of();
+    private SSLContext tls;
 
     private Builder() {}
+
+    /**
+     * Adds variables to the environment of each process, by the group it hosts (a service alone is
+     * a group of one, named as the service; its replicas share them): its own certificate, say.
+     * They come over {@link #environment}; {@code PORT} and {@code DYNINKA_PEERS} stay the
+     * launcher's.
+     */
+    public Builder processEnvironment(Function<Placement.Group, Map<String, String>> byGroup) {
+      this.processEnvironment = Objects.requireNonNull(byGroup, "processEnvironment");
+      return this;
+    }
+
+    /**
+     * The services speak TLS ({@code DYNINKA_TLS_*} set in their environment): the readiness probes
+     * reach them with {@code context}, which presents a certificate of the app's CA and trusts it,
+     * and their URLs are {@code https://}. A sink whose {@code DYNINKA_SINK_TLS} is {@code plain}
+     * is still reached over HTTP.
+     */
+    public Builder tls(SSLContext context) {
+      this.tls = Objects.requireNonNull(context, "tls");
+      return this;
+    }
 
     /**
      * Runs {@code count} replicas of {@code service}, each a JVM of its own; default one. A

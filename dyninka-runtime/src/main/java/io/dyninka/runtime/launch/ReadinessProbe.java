@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /** Waits until every service answers {@code GET /health/ready} with 200, or explains why not. */
 final class ReadinessProbe {
@@ -23,14 +24,23 @@ final class ReadinessProbe {
   private static final Duration OUTPUT_DRAIN_WAIT = Duration.ofSeconds(2);
 
   private final Duration timeout;
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(REQUEST_TIMEOUT)
-          .build();
+  private final HttpClient client;
 
   ReadinessProbe(Duration timeout) {
+    this(timeout, null);
+  }
+
+  /** A probe that reaches TLS services with {@code tls} (its certificate and trust), if given. */
+  ReadinessProbe(Duration timeout, SSLContext tls) {
     this.timeout = timeout;
+    HttpClient.Builder client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(REQUEST_TIMEOUT);
+    if (tls != null) {
+      client.sslContext(tls);
+    }
+    this.client = client.build();
   }
 
   void awaitReady(List<ServiceProcess> services) {

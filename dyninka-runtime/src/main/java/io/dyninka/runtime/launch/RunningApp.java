@@ -39,7 +39,7 @@ public final class RunningApp implements AutoCloseable {
           .members()
           .forEach(
               (name, port) -> {
-                URI url = URI.create("http://127.0.0.1:" + port);
+                URI url = service.url(name);
                 services.put(name, new RunningService(name, url, port, service.pid()));
                 groups.put(name, service.name());
               });
@@ -101,7 +101,10 @@ public final class RunningApp implements AutoCloseable {
     return service;
   }
 
-  /** The base URL of service {@code name}, {@code http://127.0.0.1:<port>}. */
+  /**
+   * The base URL of service {@code name}, {@code http://127.0.0.1:<port>}, or {@code https://…}
+   * when it speaks TLS to its clients.
+   */
   public URI url(String name) {
     return service(name).url();
   }

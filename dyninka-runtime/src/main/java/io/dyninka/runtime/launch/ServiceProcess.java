@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -25,14 +26,21 @@ final class ServiceProcess {
   private final String name;
   private final int port;
   private final Map<String, Integer> members;
+  private final Set<String> tlsMembers;
   private final Process process;
   private final Deque<String> lastLines = new ArrayDeque<>();
   private final CompletableFuture<ServiceExit> exit = new CompletableFuture<>();
 
-  private ServiceProcess(String name, int port, Map<String, Integer> members, Process process) {
+  private ServiceProcess(
+      String name,
+      int port,
+      Map<String, Integer> members,
+      Set<String> tlsMembers,
+      Process process) {
     this.name = name;
     this.port = port;
     this.members = Map.copyOf(members);
+    this.tlsMembers = Set.copyOf(tlsMembers);
     this.process = process;
   }
 
@@ -47,17 +55,19 @@ final class ServiceProcess {
       Map<String, String> environment,
       Consumer<String> sink)
       throws IOException {
-    return start(name, port, Map.of(name, port), command, environment, sink);
+    return start(name, port, Map.of(name, port), Set.of(), command, environment, sink);
   }
 
   /**
    * Starts a process that hosts {@code members} (service → port), known as {@code name} (the
-   * group); {@code port} is the one whose readiness means the whole process is ready.
+   * group); {@code port} is the one whose readiness means the whole process is ready. The members
+   * in {@code tlsMembers} are reached over TLS.
    */
   static ServiceProcess start(
       String name,
       int port,
       Map<String, Integer> members,
+      Set<String> tlsMembers,
       List<String> command,
       Map<String, String> environment,
       Consumer<String> sink)
@@ -67,7 +77,7 @@ final class ServiceProcess {
     builder.environment().remove(GroupMain.GROUP_ENV);
     builder.environment().remove(MemberPorts.ENV);
     builder.environment().putAll(environment);
-    ServiceProcess service = new ServiceProcess(name, port, members, builder.start());
+    ServiceProcess service = new ServiceProcess(name, port, members, tlsMembers, builder.start());
     // The child never reads its stdin; closing it keeps it from waiting on our terminal.
     service.process.getOutputStream().close();
     Thread pump = new Thread(() -> service.drain(sink), "dyninka-log-" + name);
@@ -136,8 +146,19 @@ final class ServiceProcess {
     return members;
   }
 
+  /** The URL of the member whose readiness is the process's. */
   URI url() {
-    return URI.create("http://127.0.0.1:" + port);
+    return members.entrySet().stream()
+        .filter(member -> member.getValue() == port)
+        .map(member -> url(member.getKey()))
+        .findFirst()
+        .orElse(URI.create("http://127.0.0.1:" + port));
+  }
+
+  /** The base URL of {@code member}: {@code https} when it speaks TLS to its clients. */
+  URI url(String member) {
+    return URI.create(
+        (tlsMembers.contains(member) ? "https" : "http") + "://127.0.0.1:" + members.get(member));
   }
 
   Process process() {
